@@ -1,0 +1,79 @@
+"use server";
+
+import { and, eq, isNotNull } from "drizzle-orm";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { cohorts, lessonProgress, memberships, sessions } from "@/db/schema";
+import { ActionError, defineAction, isUniqueViolation } from "@/lib/actions";
+import { signOut } from "@/lib/auth";
+import { currentSessionToken } from "@/lib/auth/session";
+import { lessonInCohort } from "@/lib/courses/queries";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { inviteCodeSchema } from "@/lib/validation/auth";
+
+/** Deletes this browser's session row, so a copy of the cookie stops working too. */
+export const signOutAction = defineAction({
+  schema: z.object({}),
+  async handler(_input, { user, tx }) {
+    const token = await currentSessionToken();
+    if (token) await tx.delete(sessions).where(eq(sessions.sessionToken, token));
+    return { locale: user!.locale };
+  },
+  async after({ locale }) {
+    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+    await signOut({ redirectTo: "/sign-in" });
+  },
+});
+
+export const joinCohortAction = defineAction({
+  schema: z.object({ inviteCode: inviteCodeSchema }),
+  async handler({ inviteCode }, { user, tx }) {
+    const [cohort] = await tx
+      .select({ id: cohorts.id, name: cohorts.name })
+      .from(cohorts)
+      .where(and(eq(cohorts.inviteCode, inviteCode), isNotNull(cohorts.inviteCode)))
+      .limit(1);
+    if (!cohort) throw new ActionError("invalid", "checkFields", { inviteCode: "inviteCodeUnknown" });
+    try {
+      await tx.insert(memberships).values({ cohortId: cohort.id, userId: user!.id, role: "student" });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ActionError("conflict", "checkFields", { inviteCode: "alreadyMember" });
+      throw error;
+    }
+    return { cohortId: cohort.id, cohortName: cohort.name };
+  },
+  revalidate: () => ["/courses"],
+});
+
+export const setLessonDoneAction = defineAction({
+  schema: z.object({
+    cohortId: z.uuid(),
+    lessonId: z.uuid(),
+    done: z.enum(["true", "false"]).transform((v) => v === "true"),
+  }),
+  async handler({ cohortId, lessonId, done }, { user, tx }) {
+    // Progress is a student's own: only members of the cohort, and only lessons of its course.
+    const [member] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, user!.id)))
+      .limit(1);
+    if (!member || !(await lessonInCohort(tx, cohortId, lessonId))) throw new ActionError("not_found", "notFound");
+    if (done) {
+      await tx.insert(lessonProgress).values({ cohortId, lessonId, userId: user!.id }).onConflictDoNothing();
+    } else {
+      await tx
+        .delete(lessonProgress)
+        .where(
+          and(
+            eq(lessonProgress.cohortId, cohortId),
+            eq(lessonProgress.lessonId, lessonId),
+            eq(lessonProgress.userId, user!.id),
+          ),
+        );
+    }
+    return { done };
+  },
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}`, "/courses"],
+});
+

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LessonDoneButton } from "@/components/courses/lesson-done-button";
+import { Markdown } from "@/components/markdown";
+import { requireCohortRole } from "@/lib/auth/session";
+import { getLesson } from "@/lib/courses/queries";
+
+type Props = { params: Promise<{ cohortId: string; lessonSlug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { cohortId, lessonSlug } = await params;
+  const { user } = await requireCohortRole(cohortId);
+  const data = await getLesson(cohortId, lessonSlug, user.id);
+  return { title: data?.lesson.title };
+}
+
+export default async function LessonPage({ params }: Props) {
+  const { cohortId, lessonSlug } = await params;
+  const { user, role } = await requireCohortRole(cohortId);
+  const data = await getLesson(cohortId, lessonSlug, user.id);
+  if (!data) notFound();
+  const { course, lesson, previous, next } = data;
+  const [t, tc] = await Promise.all([getTranslations("lesson"), getTranslations("cohort")]);
+  const base = `/cohorts/${cohortId}`;
+
+  return (
+    <article className="mx-auto flex max-w-3xl flex-col gap-8">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
+        <ol className="flex flex-wrap items-center gap-2">
+          <li>
+            <Link href={base} className="hover:text-ink hover:underline">
+              {course.courseTitle}
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li aria-current="page">{tc("lessonN", { n: lesson.number })}</li>
+        </ol>
+      </nav>
+      <header>
+        <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
+        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>
+      </header>
+
+      <Markdown className="prose-lesson">{lesson.bodyMd}</Markdown>
+
+      <footer className="mt-4 flex flex-col gap-6 border-t border-line pt-8">
+        {role === "student" && <LessonDoneButton cohortId={cohortId} lessonId={lesson.id} done={lesson.done} />}
+        <nav aria-label={tc("lessons")} className="flex flex-wrap justify-between gap-4 text-sm">
+          {previous ? (
+            <Link href={`${base}/lessons/${previous.slug}`} className="flex flex-col rounded-lg p-2 hover:bg-stone-100">
+              <span className="text-muted">← {t("previous")}</span>
+              <span className="font-medium">{previous.title}</span>
+            </Link>
+          ) : (
+            <Link href={base} className="rounded-lg p-2 text-muted hover:bg-stone-100">
+              ← {t("backToCourse")}
+            </Link>
+          )}
+          {next && (
+            <Link href={`${base}/lessons/${next.slug}`} className="flex flex-col items-end rounded-lg p-2 text-right hover:bg-stone-100">
+              <span className="text-muted">{t("next")} →</span>
+              <span className="font-medium">{next.title}</span>
+            </Link>
+          )}
+        </nav>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+import { requireCohortRole } from "@/lib/auth/session";
+import { getCohortCourse } from "@/lib/courses/queries";
+
+type Props = { params: Promise<{ cohortId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { cohortId } = await params;
+  const { user } = await requireCohortRole(cohortId);
+  const course = await getCohortCourse(cohortId, user.id);
+  return { title: course?.courseTitle };
+}
+
+export default async function CohortPage({ params }: Props) {
+  const { cohortId } = await params;
+  const { user, role } = await requireCohortRole(cohortId);
+  const course = await getCohortCourse(cohortId, user.id);
+  if (!course) notFound();
+  const [t, tc, format] = await Promise.all([getTranslations("cohort"), getTranslations("courses"), getFormatter()]);
+  const done = course.lessons.filter((l) => l.done).length;
+
+  return (
+    <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+      <div className="flex flex-col gap-8">
+        <div>
+          <p className="text-sm font-medium text-brand-700">{course.cohortName}</p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight">{course.courseTitle}</h1>
+          {course.courseSummary && <p className="mt-3 max-w-2xl text-muted">{course.courseSummary}</p>}
+        </div>
+
+        <section aria-labelledby="lessons-heading">
+          <h2 id="lessons-heading" className="mb-4 text-lg font-semibold">
+            {t("lessons")}
+          </h2>
+          {course.lessons.length === 0 ? (
+            <Card>
+              <p className="text-muted">{t("noLessons")}</p>
+            </Card>
+          ) : (
+            <ol className="flex flex-col gap-3">
+              {course.lessons.map((lesson, i) => (
+                <li key={lesson.id}>
+                  <Link
+                    href={`/cohorts/${cohortId}/lessons/${lesson.slug}`}
+                    className="group flex items-center gap-4 rounded-xl border border-line bg-white p-5 shadow-xs transition-colors hover:border-brand-200"
+                  >
+                    <span
+                      aria-hidden
+                      className={
+                        lesson.done
+                          ? "flex size-9 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white"
+                          : "flex size-9 shrink-0 items-center justify-center rounded-full border border-line bg-canvas text-sm font-semibold text-muted"
+                      }
+                    >
+                      {lesson.done ? "✓" : i + 1}
+                    </span>
+                    <span className="flex flex-col">
+                      <span className="text-xs text-muted">{t("lessonN", { n: i + 1 })}</span>
+                      <span className="font-medium group-hover:underline">{lesson.title}</span>
+                    </span>
+                    {role === "student" && (
+                      <span className="ml-auto text-xs text-muted">{lesson.done ? t("done") : t("notDone")}</span>
+                    )}
+                  </Link>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <aside className="flex flex-col gap-4">
+        <Card className="p-5">
+          <p className="text-sm text-muted">
+            {tc("runs", {
+              start: format.dateTime(course.startsOn, { dateStyle: "medium" }),
+              end: format.dateTime(course.endsOn, { dateStyle: "medium" }),
+            })}
+          </p>
+          {role === "student" && course.lessons.length > 0 && (
+            <div className="mt-4">
+              <Progress value={done} max={course.lessons.length} label={tc("lessonsDone", { done, total: course.lessons.length })} />
+            </div>
+          )}
+        </Card>
+        {role === "instructor" && course.inviteCode && (
+          <Card className="p-5">
+            <h2 className="text-sm font-semibold">{t("inviteCode")}</h2>
+            <p className="mt-2 font-mono text-lg tracking-wider">{course.inviteCode}</p>
+            <p className="mt-1 text-xs text-muted">{t("inviteHint")}</p>
+          </Card>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ComponentProps } from "react";
+import { cn } from "./cn";
+
+type FieldProps = ComponentProps<"input"> & {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
+
+/** A labelled input whose hint and errors are linked with aria-describedby. */
+export function Field({ name, label, hint, errors, className, id, ...input }: FieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = `${fieldId}-error`;
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={fieldId} className="text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[invalid ? errorId : null, hintId].filter(Boolean).join(" ") || undefined}
+        className={cn(
+          "rounded-lg border bg-white px-3 py-2 text-[0.95rem] shadow-xs outline-none transition-colors",
+          "focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-200 focus-visible:outline-none",
+          invalid ? "border-red-600" : "border-line",
+        )}
+        {...input}
+      />
+      {hint && !invalid && (
+        <p id={hintId} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      <p id={errorId} aria-live="polite" className="text-sm text-red-700 empty:hidden">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}

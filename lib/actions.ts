@@ -1,0 +1,133 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { getDb, type DbOrTx } from "@/db";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
+
+export type ActionErrorCode = "invalid" | "unauthorized" | "not_found" | "forbidden" | "conflict" | "rate_limited" | "server";
+
+/**
+ * Thrown by handlers for expected refusals. `message` and the field messages are catalog keys
+ * under `errors.` so the wrapper can localise them.
+ */
+export class ActionError extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    readonly messageKey: string,
+    readonly fieldErrorKeys?: Record<string, string>,
+  ) {
+    super(messageKey);
+  }
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+
+function translate(t: Translate, key: string, fallback: string): string {
+  const k = key.startsWith("errors.") ? key.slice(7) : key;
+  return t.has(k as never) ? t(k as never) : t(fallback as never);
+}
+
+function toObject(input: unknown): Record<string, unknown> {
+  if (!(input instanceof FormData)) return (input ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = input.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+/** What the user typed, to show again after a refusal; secrets are never echoed. */
+function echo(raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === "string" && !/password/i.test(k)) values[k] = v;
+  }
+  return values;
+}
+
+type Options<S extends z.ZodType, T> = {
+  schema: S;
+  /** "none" for sign-in and sign-up; everything else needs a valid session. */
+  auth?: "user" | "none";
+  /** Runs in one transaction; load the row, authorise on it, then write. */
+  handler: (input: z.output<S>, ctx: { user: SessionUser | null; tx: DbOrTx }) => Promise<T>;
+  /**
+   * false only for handlers that call code using getDb() itself (signIn): on PGlite a query
+   * outside the open transaction would wait for it forever.
+   */
+  transaction?: false;
+  /** Paths to revalidate after a successful write. */
+  revalidate?: (data: T, input: z.output<S>) => string[];
+  /** Runs after the commit, outside any try: the place for redirect() and signIn(). */
+  after?: (data: T, input: z.output<S>) => Promise<void> | void;
+};
+
+/**
+ * The one path of every server action: parse with zod → require a session → transaction
+ * (handler authorises on the row and writes) → revalidate → Result. Unexpected errors are
+ * logged and become a generic message.
+ */
+export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
+  return async function run(_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> {
+    const t = await getTranslations("errors");
+    const raw = toObject(input);
+    const parsed = opts.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "_form");
+        (fieldErrors[field] ??= []).push(translate(t, issue.message, "invalid"));
+      }
+      return { ok: false, code: "invalid", message: t("checkFields"), fieldErrors, values: echo(raw) };
+    }
+    const input_ = parsed.data;
+
+    let data: T;
+    try {
+      const user = await getCurrentUser();
+      if (opts.auth !== "none" && !user) throw new ActionError("unauthorized", "signedOut");
+      const db = getDb();
+      data =
+        opts.transaction === false
+          ? await opts.handler(input_, { user, tx: db })
+          : await db.transaction((tx) => opts.handler(input_, { user, tx }));
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ActionError) {
+        const fieldErrors = error.fieldErrorKeys
+          ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, k, "invalid")]]))
+          : undefined;
+        return { ok: false, code: error.code, message: translate(t, error.messageKey, "invalid"), fieldErrors, values: echo(raw) };
+      }
+      console.error("[action] unexpected error", error);
+      return { ok: false, code: "server", message: t("server"), values: echo(raw) };
+    }
+
+    for (const path of opts.revalidate?.(data, input_) ?? []) revalidatePath(path);
+    if (opts.after) await opts.after(data, input_);
+    return { ok: true, data };
+  };
+}
+
+/** Postgres unique violations, from either driver. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 4; depth++) {
+    const candidate = e as { code?: string; constraint_name?: string; constraint?: string; cause?: unknown };
+    if (candidate.code === "23505") {
+      return !constraint || candidate.constraint_name === constraint || candidate.constraint === constraint;
+    }
+    e = candidate.cause;
+  }
+  return false;
+}

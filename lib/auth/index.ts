@@ -1,0 +1,42 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { authConfig } from "./config";
+import { authenticate, createSession, deleteSession, type SignInFailure } from "./credentials";
+
+export class SignInRefused extends CredentialsSignin {
+  constructor(reason: SignInFailure) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
+
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("unknown_email");
+        const result = await authenticate(parsed.data.email, parsed.data.password, clientIp(request.headers));
+        if (!result.ok) throw new SignInRefused(result.reason);
+        const sid = await createSession(result.user.id);
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sid, sv: result.user.sessionVersion };
+      },
+    }),
+  ],
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
+      if (sid) await deleteSession(sid);
+    },
+  },
+});

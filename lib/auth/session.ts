@@ -1,0 +1,59 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { memberships } from "@/db/schema";
+import { loadSessionUser, type SessionUser } from "./credentials";
+import { auth } from "./index";
+
+export type { SessionUser };
+
+/** The signed-in user, checked against the database once per request (session row + version). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  return loadSessionUser({ userId: session?.user?.id, sessionToken: session?.sid, sessionVersion: session?.sv });
+});
+
+export async function currentSessionToken(): Promise<string | undefined> {
+  return (await auth())?.sid;
+}
+
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export type CohortRole = "student" | "instructor";
+
+/** The actor's role in the cohort; admins count as instructors. Null when they are not a member. */
+export async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
+  const [row] = await getDb()
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, user.id)))
+    .limit(1);
+  if (row) return row.role;
+  return user.isAdmin ? "instructor" : null;
+}
+
+/**
+ * Requires membership of the cohort in one of `roles`. Anyone else gets a not-found page,
+ * so the existence of other cohorts is not revealed.
+ */
+export async function requireCohortRole(
+  cohortId: string,
+  roles: readonly CohortRole[] = ["student", "instructor"],
+): Promise<{ user: SessionUser; role: CohortRole }> {
+  const user = await requireUser();
+  if (!isUuid(cohortId)) notFound();
+  const role = await cohortRoleOf(user, cohortId);
+  if (!role || !roles.includes(role)) notFound();
+  return { user, role };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm start`: builds when the sources changed, prepares the embedded default, serves with `next start`.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
+process.chdir(root);
+const next = path.join(root, "node_modules", ".bin", "next");
+
+const args = process.argv.slice(2);
+const portFlag = args.findIndex((a) => a === "-p" || a === "--port");
+const port = portFlag >= 0 ? args[portFlag + 1] : process.env.PORT || "3000";
+const env = { ...process.env, PORT: port, NODE_ENV: "production" };
+
+if (!env.DATABASE_URL && !env.AUTH_SECRET) {
+  // The embedded default signs sessions with a secret of its own, made once and kept beside the data.
+  const file = path.join(root, ".data", "auth-secret");
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(33).toString("base64"), { mode: 0o600 });
+  env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+if (env.DATABASE_URL && !env.AUTH_SECRET) {
+  console.error(
+    "\nWerkbank cannot start: AUTH_SECRET is not set. With DATABASE_URL every app server must share one\n" +
+      "secret to sign sessions. Generate one with `openssl rand -base64 33` and set AUTH_SECRET.\n",
+  );
+  process.exit(1);
+}
+if (!env.AUTH_URL && !env.AUTH_TRUST_HOST) env.AUTH_TRUST_HOST = "true";
+
+const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+const buildId = path.join(root, ".next", "BUILD_ID");
+const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+if (builtAt === 0 || Math.max(...SOURCES.map(newestMtime)) > builtAt) {
+  console.log(builtAt === 0 ? "No production build yet: building (about a minute)…" : "Sources changed: rebuilding…");
+  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const child = spawn(next, ["start", "-p", port], {
+  stdio: "inherit",
+  env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  detached: true,
+});
+const stop = (signal) => {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+process.on("exit", () => stop("SIGTERM"));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,120 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db";
+import { cohorts, courses, lessonProgress, lessons } from "@/db/schema";
+import type { CohortRole, SessionUser } from "@/lib/auth/session";
+
+export type CohortCard = {
+  cohortId: string;
+  cohortName: string;
+  startsOn: Date;
+  endsOn: Date;
+  courseTitle: string;
+  courseSummary: string;
+  role: CohortRole;
+  lessonsTotal: number;
+  lessonsDone: number;
+  studentCount: number;
+  nextLessonSlug: string | null;
+  nextLessonTitle: string | null;
+};
+
+/** "My courses": the actor's cohorts (every cohort for an admin) with progress, in one query. */
+export async function listMyCohorts(user: SessionUser): Promise<CohortCard[]> {
+  const result = await getDb().execute(sql`
+    select c.id as "cohortId", c.name as "cohortName", c.starts_on as "startsOn", c.ends_on as "endsOn",
+           co.title as "courseTitle", co.summary as "courseSummary",
+           coalesce(m.role::text, 'instructor') as "role",
+           (select count(*)::int from lessons l where l.course_id = co.id) as "lessonsTotal",
+           (select count(*)::int from lesson_progress p where p.cohort_id = c.id and p.user_id = ${user.id}) as "lessonsDone",
+           (select count(*)::int from memberships s where s.cohort_id = c.id and s.role = 'student') as "studentCount",
+           nl.slug as "nextLessonSlug", nl.title as "nextLessonTitle"
+    from cohorts c
+    join courses co on co.id = c.course_id
+    left join memberships m on m.cohort_id = c.id and m.user_id = ${user.id}
+    left join lateral (
+      select l.slug, l.title from lessons l
+      where l.course_id = co.id
+        and not exists (select 1 from lesson_progress p
+                        where p.cohort_id = c.id and p.user_id = ${user.id} and p.lesson_id = l.id)
+      order by l.position limit 1
+    ) nl on true
+    where m.user_id is not null or ${user.isAdmin}
+    order by c.starts_on desc, c.name`);
+  return rowsOf<CohortCard>(result).map((row) => ({
+    ...row,
+    startsOn: new Date(row.startsOn),
+    endsOn: new Date(row.endsOn),
+  }));
+}
+
+export type LessonListItem = { id: string; slug: string; title: string; position: number; done: boolean };
+
+/** A cohort's course and its lessons with the actor's progress. Call after requireCohortRole. */
+export async function getCohortCourse(cohortId: string, userId: string) {
+  const db = getDb();
+  const [head] = await db
+    .select({
+      cohortId: cohorts.id,
+      cohortName: cohorts.name,
+      startsOn: cohorts.startsOn,
+      endsOn: cohorts.endsOn,
+      inviteCode: cohorts.inviteCode,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      courseSummary: courses.summary,
+    })
+    .from(cohorts)
+    .innerJoin(courses, eq(courses.id, cohorts.courseId))
+    .where(eq(cohorts.id, cohortId))
+    .limit(1);
+  if (!head) return null;
+  const list = await db
+    .select({
+      id: lessons.id,
+      slug: lessons.slug,
+      title: lessons.title,
+      position: lessons.position,
+      done: sql<boolean>`${lessonProgress.lessonId} is not null`,
+    })
+    .from(lessons)
+    .leftJoin(
+      lessonProgress,
+      and(
+        eq(lessonProgress.lessonId, lessons.id),
+        eq(lessonProgress.cohortId, cohortId),
+        eq(lessonProgress.userId, userId),
+      ),
+    )
+    .where(eq(lessons.courseId, head.courseId))
+    .orderBy(asc(lessons.position));
+  return { ...head, lessons: list satisfies LessonListItem[] };
+}
+
+/** One lesson of the cohort's course, its body, and its neighbours. Call after requireCohortRole. */
+export async function getLesson(cohortId: string, slug: string, userId: string) {
+  const course = await getCohortCourse(cohortId, userId);
+  if (!course) return null;
+  const index = course.lessons.findIndex((l) => l.slug === slug);
+  const current = course.lessons[index];
+  if (!current) return null;
+  const [body] = await getDb().select({ bodyMd: lessons.bodyMd }).from(lessons).where(eq(lessons.id, current.id));
+  return {
+    course,
+    lesson: { ...current, bodyMd: body?.bodyMd ?? "", number: index + 1 },
+    previous: course.lessons[index - 1] ?? null,
+    next: course.lessons[index + 1] ?? null,
+  };
+}
+
+/** Whether a lesson belongs to the course the cohort runs. */
+export async function lessonInCohort(tx: Pick<ReturnType<typeof getDb>, "select">, cohortId: string, lessonId: string) {
+  const [row] = await tx
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(cohorts, eq(cohorts.courseId, lessons.courseId))
+    .where(and(eq(cohorts.id, cohortId), eq(lessons.id, lessonId)))
+    .limit(1);
+  return Boolean(row);
+}
+
