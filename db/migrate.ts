@@ -1,5 +1,4 @@
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
@@ -10,6 +9,7 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 // Any constant works; it only has to be the same for every app server of this database.
 const MIGRATION_LOCK = 72_410_001;
+const pgliteRuns = new WeakMap<Db, Promise<void>>();
 
 /**
  * Applies the committed migrations. On PostgreSQL several app servers may start at once, so the
@@ -17,8 +17,14 @@ const MIGRATION_LOCK = 72_410_001;
  */
 export async function migrateDatabase(url = process.env.DATABASE_URL): Promise<void> {
   if (!url) {
-    await migratePglite(getDb() as never, { migrationsFolder });
-    return;
+    // PGlite lives in this process: concurrent callers share one run instead of a database lock.
+    const db = getDb();
+    let run = pgliteRuns.get(db);
+    if (!run) {
+      run = migratePglite(db as never, { migrationsFolder }).finally(() => pgliteRuns.delete(db));
+      pgliteRuns.set(db, run);
+    }
+    return run;
   }
   const client = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
   try {
@@ -33,8 +39,3 @@ export async function migrateDatabase(url = process.env.DATABASE_URL): Promise<v
   }
 }
 
-/** Used by tests that build a database on a handle they own. */
-export async function migrateDb(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
-  await migratePglite(db as never, { migrationsFolder });
-}

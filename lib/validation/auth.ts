@@ -19,8 +19,8 @@ export const emailSchema = z
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN, "passwordTooShort")
-  .max(PASSWORD_MAX, "passwordTooLong")
+  .min(PASSWORD_MIN, { error: "passwordTooShort", abort: true })
+  .max(PASSWORD_MAX, { error: "passwordTooLong", abort: true })
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size >= 4, "passwordTooCommon");
 
 export const nameSchema = z.string().trim().min(1, "nameRequired").max(120, "nameTooLong");
