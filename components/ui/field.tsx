@@ -31,7 +31,7 @@ export function Field({ name, label, hint, errors, className, id, ...input }: Fi
         )}
         {...input}
       />
-      {hint && !invalid && (
+      {hint && (
         <p id={hintId} className="text-xs text-muted">
           {hint}
         </p>

@@ -24,7 +24,8 @@ CREATE TABLE "auth_rate_limits" (
 CREATE TABLE "sessions" (
 	"session_token" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
-	"expires" timestamp with time zone NOT NULL
+	"expires" timestamp with time zone NOT NULL,
+	"session_version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "users" (

@@ -22,7 +22,7 @@ export const users = pgTable(
     passwordHash: text(),
     isAdmin: boolean().notNull().default(false),
     locale: text().notNull().default("de"),
-    // Bumped on password change: every JWT carrying an older version stops working at once.
+    // Bumped on password change: every session made under an older version stops working at once.
     sessionVersion: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -68,6 +68,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    // Must equal users.session_version: bumping the user's version ends every other session at once.
+    sessionVersion: integer().notNull().default(1),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );

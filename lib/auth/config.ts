@@ -20,14 +20,12 @@ export const authConfig = {
       if (user) {
         token.uid = user.id;
         token.sid = user.sid;
-        token.sv = user.sv;
       }
       return token;
     },
     session({ session, token }) {
       session.user.id = token.uid as string;
       session.sid = token.sid as string;
-      session.sv = token.sv as number;
       return session;
     },
   },

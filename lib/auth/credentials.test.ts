@@ -74,27 +74,30 @@ describe("authenticate", () => {
 describe("sessions", () => {
   it("a session is valid until it is signed out", async () => {
     const user = await createUser();
-    const token = await createSession(user.id);
-    const claims = { userId: user.id, sessionToken: token, sessionVersion: 1 };
+    const token = await createSession(user.id, 1);
+    const claims = { userId: user.id, sessionToken: token };
     expect(await loadSessionUser(claims)).toMatchObject({ id: user.id, email: user.email, locale: "de" });
     await deleteSession(token);
     expect(await loadSessionUser(claims)).toBeNull();
   });
 
-  it("a password change (new session version) ends every older session", async () => {
+  it("a new session version (password change) ends every session made under the old one", async () => {
     const user = await createUser();
-    const token = await createSession(user.id);
+    const older = await createSession(user.id, 1);
+    const kept = await createSession(user.id, 1);
     await getDb().update(users).set({ sessionVersion: 2 }).where(eq(users.id, user.id));
-    expect(await loadSessionUser({ userId: user.id, sessionToken: token, sessionVersion: 1 })).toBeNull();
+    await getDb().update(sessions).set({ sessionVersion: 2 }).where(eq(sessions.sessionToken, kept));
+    expect(await loadSessionUser({ userId: user.id, sessionToken: older })).toBeNull();
+    expect(await loadSessionUser({ userId: user.id, sessionToken: kept })).toMatchObject({ id: user.id });
   });
 
   it("refuses expired sessions, another user's token, and missing claims", async () => {
     const user = await createUser();
     const other = await createUser();
-    const token = await createSession(user.id);
-    expect(await loadSessionUser({ userId: other.id, sessionToken: token, sessionVersion: 1 })).toBeNull();
-    expect(await loadSessionUser({ userId: user.id, sessionToken: token })).toBeNull();
+    const token = await createSession(user.id, 1);
+    expect(await loadSessionUser({ userId: other.id, sessionToken: token })).toBeNull();
+    expect(await loadSessionUser({ userId: user.id })).toBeNull();
     await getDb().update(sessions).set({ expires: new Date(Date.now() - 1000) }).where(eq(sessions.sessionToken, token));
-    expect(await loadSessionUser({ userId: user.id, sessionToken: token, sessionVersion: 1 })).toBeNull();
+    expect(await loadSessionUser({ userId: user.id, sessionToken: token })).toBeNull();
   });
 });

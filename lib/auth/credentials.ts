@@ -51,12 +51,15 @@ export async function authenticate(
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 
-/** One row per signed-in browser; the JWT carries its token so that signing out can kill it. */
-export async function createSession(userId: string): Promise<string> {
+/**
+ * One row per signed-in browser, stamped with the user's session version. The JWT carries its
+ * token, so signing out (deleting the row) kills every copy of the cookie.
+ */
+export async function createSession(userId: string, sessionVersion: number): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await getDb()
     .insert(sessions)
-    .values({ sessionToken: token, userId, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) });
+    .values({ sessionToken: token, userId, sessionVersion, expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) });
   return token;
 }
 
@@ -72,22 +75,26 @@ export type SessionUser = {
   locale: "de" | "en";
 };
 
-/** The user behind a decoded JWT, or null when the session was signed out or the password changed since. */
-export async function loadSessionUser(claims: {
-  userId?: string;
-  sessionToken?: string;
-  sessionVersion?: number;
-}): Promise<SessionUser | null> {
-  const { userId, sessionToken, sessionVersion } = claims;
-  if (!userId || !sessionToken || typeof sessionVersion !== "number") return null;
+/**
+ * The user behind a decoded JWT, or null when the session was signed out, has expired, or was
+ * made before the user's session version changed (a password change elsewhere).
+ */
+export async function loadSessionUser(claims: { userId?: string; sessionToken?: string }): Promise<SessionUser | null> {
+  const { userId, sessionToken } = claims;
+  if (!userId || !sessionToken) return null;
   const [row] = await getDb()
     .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale })
     .from(users)
     .innerJoin(
       sessions,
-      and(eq(sessions.userId, users.id), eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())),
+      and(
+        eq(sessions.userId, users.id),
+        eq(sessions.sessionToken, sessionToken),
+        eq(sessions.sessionVersion, users.sessionVersion),
+        gt(sessions.expires, new Date()),
+      ),
     )
-    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
+    .where(eq(users.id, userId))
     .limit(1);
   return row ? { ...row, locale: row.locale === "en" ? "en" : "de" } : null;
 }

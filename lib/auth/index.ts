@@ -28,11 +28,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) throw new SignInRefused("unknown_email");
         const result = await authenticate(parsed.data.email, parsed.data.password, clientIp(request.headers));
         if (!result.ok) throw new SignInRefused(result.reason);
-        const sid = await createSession(result.user.id);
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sid, sv: result.user.sessionVersion };
+        const sid = await createSession(result.user.id, result.user.sessionVersion);
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sid };
       },
     }),
   ],
+  logger: {
+    // A refused sign-in is an expected outcome, shown to the user; not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   events: {
     async signOut(message) {
       const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;

@@ -9,8 +9,8 @@ vi.mock("./index", () => ({ auth: authMock }));
 const { getCurrentUser, requireCohortRole, requireUser } = await import("./session");
 
 async function signInAs(user: { id: string; sessionVersion: number }) {
-  const sid = await createSession(user.id);
-  authMock.mockResolvedValue({ user: { id: user.id }, sid, sv: user.sessionVersion });
+  const sid = await createSession(user.id, user.sessionVersion);
+  authMock.mockResolvedValue({ user: { id: user.id }, sid });
 }
 
 /** next/navigation signals notFound() and redirect() by throwing errors with a digest. */

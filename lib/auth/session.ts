@@ -9,10 +9,10 @@ import { auth } from "./index";
 
 export type { SessionUser };
 
-/** The signed-in user, checked against the database once per request (session row + version). */
+/** The signed-in user, checked against the database once per request (session row and version). */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  return loadSessionUser({ userId: session?.user?.id, sessionToken: session?.sid, sessionVersion: session?.sv });
+  return loadSessionUser({ userId: session?.user?.id, sessionToken: session?.sid });
 });
 
 export async function currentSessionToken(): Promise<string | undefined> {

@@ -1,10 +1,10 @@
 "use server";
 
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { sessions, users } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/actions";
-import { signIn } from "@/lib/auth";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { currentSessionToken } from "@/lib/auth/session";
 import { changePasswordSchema, profileSchema } from "@/lib/validation/auth";
 
 export const updateProfileAction = defineAction({
@@ -17,8 +17,8 @@ export const updateProfileAction = defineAction({
 });
 
 /**
- * Bumps the session version and drops every session row: all other browsers are signed out at
- * once. This browser signs in again with the new password afterwards.
+ * Bumps the user's session version: every other browser is signed out at once. This browser's
+ * session row moves to the new version, so it stays signed in; the other rows are removed.
  */
 export const changePasswordAction = defineAction({
   schema: changePasswordSchema,
@@ -31,18 +31,18 @@ export const changePasswordAction = defineAction({
     if (!(await verifyPassword(row?.passwordHash, currentPassword))) {
       throw new ActionError("invalid", "checkFields", { currentPassword: "currentPasswordWrong" });
     }
-    await tx
+    const [updated] = await tx
       .update(users)
       .set({
         passwordHash: await hashPassword(newPassword),
         sessionVersion: sql`${users.sessionVersion} + 1`,
         updatedAt: new Date(),
       })
-      .where(eq(users.id, user!.id));
-    await tx.delete(sessions).where(eq(sessions.userId, user!.id));
-    return { email: user!.email };
-  },
-  async after({ email }, { newPassword }) {
-    await signIn("credentials", { email, password: newPassword, redirect: false });
+      .where(eq(users.id, user!.id))
+      .returning({ sessionVersion: users.sessionVersion });
+    const current = (await currentSessionToken()) ?? "";
+    await tx.delete(sessions).where(and(eq(sessions.userId, user!.id), ne(sessions.sessionToken, current)));
+    await tx.update(sessions).set({ sessionVersion: updated!.sessionVersion }).where(eq(sessions.sessionToken, current));
+    return null;
   },
 });

@@ -1,0 +1,40 @@
+import autocannon from "autocannon";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { signInCookie, startServer } from "./server";
+
+// `npm run bench`: figures for the record, no pass or fail. DATABASE_URL selects PostgreSQL.
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+type Figures = { name: string; rps: number; p50: number; p975: number; errors: number; non2xx: number };
+
+async function load(name: string, url: string, headers: Record<string, string>): Promise<Figures> {
+  // A short warm-up so the first compile-on-demand and cold caches do not count.
+  await autocannon({ url, headers, connections: 5, duration: 2 });
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
+  return { name, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: r.non2xx };
+}
+
+const server = await startServer(PORT);
+try {
+  const cookie = await signInCookie(server.baseUrl, "anna.berger@werkbank.test", DEMO_PASSWORD);
+  const courses = await (await fetch(`${server.baseUrl}/courses`, { headers: { cookie } })).text();
+  const cohortPath = courses.match(/\/cohorts\/[0-9a-f-]{36}/)?.[0];
+  const asset = courses.match(/\/_next\/static\/[^"]+\.js/)?.[0];
+  if (!cohortPath || !asset) throw new Error("could not find the course page or a static asset in /courses");
+
+  const page = await load("course page (signed in)", `${server.baseUrl}${cohortPath}`, { cookie });
+  const file = await load("static asset", `${server.baseUrl}${asset}`, {});
+
+  console.log(`\nWerkbank bench — ${server.database}, ${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}`);
+  console.log("target                     req/s    p50 ms  p97.5 ms  errors  non-2xx");
+  for (const f of [page, file]) {
+    console.log(
+      `${f.name.padEnd(26)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(9)} ${String(f.p975).padStart(9)} ${String(f.errors).padStart(7)} ${String(f.non2xx).padStart(8)}`,
+    );
+  }
+  console.log(`throughput ratio (course page / static asset): ${(page.rps / file.rps).toFixed(3)}`);
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+// Auth redirects point at localhost, so the browser must use it too (not 127.0.0.1).
+const baseURL = `http://localhost:${PORT}`;
+// Each port gets its own PGlite folder, removed before the server starts: every run begins from the seed.
+const dataDir = `.data/e2e-${PORT}`;
+
+// `npx playwright install` cannot download browsers here; Debian's chromium works.
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: "de-DE",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        locale: "de-DE",
+        launchOptions: {
+          executablePath,
+          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Not in globalSetup: the web server starts before it, and the folder must be gone by then.
+    command: `rm -rf ${dataDir} && npm run start -- -p ${PORT}`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    // start.mjs runs `next start` in a process group of its own and stops it on SIGTERM;
+    // the default SIGKILL would leave next-server running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      PGLITE_DIR: dataDir,
+      // The embedded default seeds the demo accounts; a DATABASE_URL from the shell would skip that.
+      // AUTH_SECRET is left alone: start.mjs makes and keeps one when it is unset.
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
