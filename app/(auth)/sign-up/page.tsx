@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { AuthCard } from "@/components/auth/auth-card";
 import { ClientMessages } from "@/components/client-messages";
-import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,20 +15,10 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const { code } = await searchParams;
   const t = await getTranslations("auth");
   return (
-    <div className="w-full max-w-md">
-      <Card className="p-8">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("signUpTitle")}</h1>
-        <p className="mt-2 mb-6 text-sm text-muted">{t("signUpLead")}</p>
-        <ClientMessages namespaces={["auth"]}>
-          <SignUpForm inviteCode={code?.slice(0, 16)} />
-        </ClientMessages>
-      </Card>
-      <p className="mt-6 text-center text-sm text-muted">
-        {t("haveAccount")}{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline underline-offset-2">
-          {t("toSignIn")}
-        </Link>
-      </p>
-    </div>
+    <AuthCard title={t("signUpTitle")} lead={t("signUpLead")} footer={t("haveAccount")} linkHref="/sign-in" linkLabel={t("toSignIn")}>
+      <ClientMessages namespaces={["auth"]}>
+        <SignUpForm inviteCode={code?.slice(0, 16)} />
+      </ClientMessages>
+    </AuthCard>
   );
 }
