@@ -27,8 +27,8 @@ export async function requireUser(): Promise<SessionUser> {
 
 export type CohortRole = "student" | "instructor";
 
-/** The actor's role in the cohort; admins count as instructors. Null when they are not a member. */
-export async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
+/** The actor's role in the cohort; admins count as instructors. Null when they are not a member. Cached per request. */
+export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
   const [row] = await getDb()
     .select({ role: memberships.role })
     .from(memberships)
@@ -36,7 +36,7 @@ export async function cohortRoleOf(user: SessionUser, cohortId: string): Promise
     .limit(1);
   if (row) return row.role;
   return user.isAdmin ? "instructor" : null;
-}
+});
 
 /**
  * Requires membership of the cohort in one of `roles`. Anyone else gets a not-found page,

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { cache } from "react";
 import { getDb, rowsOf } from "@/db";
 import { cohorts, courses, lessonProgress, lessons } from "@/db/schema";
 import type { CohortRole, SessionUser } from "@/lib/auth/session";
@@ -50,8 +51,11 @@ export async function listMyCohorts(user: SessionUser): Promise<CohortCard[]> {
 
 export type LessonListItem = { id: string; slug: string; title: string; position: number; done: boolean };
 
-/** A cohort's course and its lessons with the actor's progress. Call after requireCohortRole. */
-export async function getCohortCourse(cohortId: string, userId: string) {
+/**
+ * A cohort's course and its lessons with the actor's progress. Call after requireCohortRole.
+ * Cached per request: generateMetadata and the page share one read.
+ */
+export const getCohortCourse = cache(async function getCohortCourse(cohortId: string, userId: string) {
   const db = getDb();
   const [head] = await db
     .select({
@@ -89,10 +93,10 @@ export async function getCohortCourse(cohortId: string, userId: string) {
     .where(eq(lessons.courseId, head.courseId))
     .orderBy(asc(lessons.position));
   return { ...head, lessons: list satisfies LessonListItem[] };
-}
+});
 
 /** One lesson of the cohort's course, its body, and its neighbours. Call after requireCohortRole. */
-export async function getLesson(cohortId: string, slug: string, userId: string) {
+export const getLesson = cache(async function getLesson(cohortId: string, slug: string, userId: string) {
   const course = await getCohortCourse(cohortId, userId);
   if (!course) return null;
   const index = course.lessons.findIndex((l) => l.slug === slug);
@@ -105,7 +109,7 @@ export async function getLesson(cohortId: string, slug: string, userId: string) 
     previous: course.lessons[index - 1] ?? null,
     next: course.lessons[index + 1] ?? null,
   };
-}
+});
 
 /** Whether a lesson belongs to the course the cohort runs. */
 export async function lessonInCohort(tx: Pick<ReturnType<typeof getDb>, "select">, cohortId: string, lessonId: string) {
