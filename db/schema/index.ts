@@ -1,2 +1,3 @@
 export * from "./users";
 export * from "./courses";
+export * from "./canvases";
