@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { requireCohortRole } from "@/lib/auth/session";
@@ -21,7 +22,12 @@ export default async function CohortPage({ params }: Props) {
   const { user, role } = await requireCohortRole(cohortId);
   const course = await getCohortCourse(cohortId, user.id);
   if (!course) notFound();
-  const [t, tc, format] = await Promise.all([getTranslations("cohort"), getTranslations("courses"), getFormatter()]);
+  const [t, tc, tv, format] = await Promise.all([
+    getTranslations("cohort"),
+    getTranslations("courses"),
+    getTranslations("canvas"),
+    getFormatter(),
+  ]);
   const done = course.lessons.filter((l) => l.done).length;
 
   return (
@@ -75,6 +81,13 @@ export default async function CohortPage({ params }: Props) {
       </div>
 
       <aside className="flex flex-col gap-4">
+        <Card className="p-5">
+          <h2 className="text-sm font-semibold">{tv("title")}</h2>
+          <p className="mt-1 text-xs text-muted">{tv("lead")}</p>
+          <Link href={`/cohorts/${cohortId}/canvases`} className={buttonClasses("secondary", "mt-3 px-3 py-1.5")}>
+            {tv("toCanvases")}
+          </Link>
+        </Card>
         <Card className="p-5">
           <p className="text-sm text-muted">
             {tc("runs", {

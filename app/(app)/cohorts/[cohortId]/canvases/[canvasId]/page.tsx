@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { CanvasEditorLoader } from "@/components/canvas/canvas-editor-loader";
+import { ClientMessages } from "@/components/client-messages";
+import { getDb } from "@/db";
+import { isUuid, requireCohortRole } from "@/lib/auth/session";
+import { getOwnCanvas } from "@/lib/canvas/store";
+
+type Props = { params: Promise<{ cohortId: string; canvasId: string }> };
+
+async function load({ params }: Props) {
+  const { cohortId, canvasId } = await params;
+  const { user } = await requireCohortRole(cohortId);
+  // Drafts are private: someone else's canvas (or one of another cohort) is not found.
+  const canvas = isUuid(canvasId) ? await getOwnCanvas(getDb(), user.id, canvasId) : null;
+  if (!canvas || canvas.cohortId !== cohortId) notFound();
+  return canvas;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return { title: (await load(props)).title };
+}
+
+export default async function CanvasPage(props: Props) {
+  const canvas = await load(props);
+  const [t, locale] = await Promise.all([getTranslations("canvas"), getLocale()]);
+  return (
+    // The board wants the whole window, wider than the reading column of the shell.
+    <div className="relative left-1/2 flex w-[min(calc(100vw-2rem),120rem)] -translate-x-1/2 flex-col gap-4 print:static print:w-full print:translate-x-0">
+      <nav className="text-sm text-muted print:hidden">
+        <Link href={`/cohorts/${canvas.cohortId}/canvases`} className="hover:text-ink hover:underline">
+          ← {t("backToCanvases")}
+        </Link>
+      </nav>
+      <header>
+        <p className="text-sm font-medium text-brand-700">{t(`kinds.${canvas.template}`)}</p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{canvas.title}</h1>
+      </header>
+      <ClientMessages namespaces={["editor"]}>
+        <CanvasEditorLoader
+          locale={locale === "en" ? "en" : "de"}
+          canvas={{
+            id: canvas.id,
+            cohortId: canvas.cohortId,
+            title: canvas.title,
+            template: canvas.template,
+            version: canvas.version,
+            document: canvas.document,
+          }}
+        />
+      </ClientMessages>
+    </div>
+  );
+}
