@@ -1,5 +1,7 @@
 import autocannon from "autocannon";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { launchBrowser } from "./browser";
+import { benchCanvas } from "./canvas";
 import { signInCookie, startServer } from "./server";
 
 // `npm run bench`: figures for the record, no pass or fail. DATABASE_URL selects PostgreSQL.
@@ -35,6 +37,23 @@ try {
     );
   }
   console.log(`throughput ratio (course page / static asset): ${(page.rps / file.rps).toFixed(3)}`);
+
+  const browser = await launchBrowser();
+  try {
+    const canvas = await benchCanvas(browser, server.baseUrl, SECONDS);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+    console.log(`\nCanvas — 20 connections, ${SECONDS} s each`);
+    console.log("target                     req/s    p50 ms  p97.5 ms  errors  non-2xx");
+    for (const [name, r] of [["canvas page", canvas.page], ["autosave action", canvas.save]] as const) {
+      console.log(
+        `${name.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} ${String(r.latency.p50).padStart(9)} ${String(r.latency.p97_5).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`,
+      );
+    }
+    console.log(`autosaves written: ${canvas.saved}, answered as conflicts: ${canvas.conflicts}`);
+    console.log(`compressed JavaScript loaded — lesson page (read): ${kb(canvas.readPageJs)} (goal ≤ 130 kB), canvas page: ${kb(canvas.canvasPageJs)} (goal ≤ 250 kB)`);
+  } finally {
+    await browser.close();
+  }
 } finally {
   await server.stop();
 }
