@@ -9,12 +9,13 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { copyCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -73,9 +74,29 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
 
   const titleOf = (blockId: string) => template.blocks.find((b) => b.id === blockId)?.title[locale] ?? blockId;
   const fit = useMemo(() => (canvas.template === "value-proposition" ? fitScore(doc) : null), [doc, canvas.template]);
+  const docRef = useRef(doc);
+  useEffect(() => {
+    docRef.current = doc;
+  }, [doc]);
+  // Up and down step through the notes of the block first; only past its ends does the note
+  // travel to the nearest block in that direction (dnd-kit's own geometry decides then).
+  const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+    const { active, over, droppableRects } = args.context;
+    if (active && (event.code === "ArrowUp" || event.code === "ArrowDown")) {
+      const from = locateNotes(docRef.current).get(String(over?.id ?? active.id));
+      const list = from ? docRef.current.blocks[from.blockId]! : [];
+      const neighbour = from ? list[from.index + (event.code === "ArrowUp" ? -1 : 1)] : undefined;
+      const rect = neighbour ? droppableRects.get(neighbour.id) : undefined;
+      if (rect) {
+        event.preventDefault();
+        return { x: rect.left, y: rect.top };
+      }
+    }
+    return sortableKeyboardCoordinates(event, args);
+  };
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: keyboardCoordinates }),
   );
 
   const place = (id: string | number | undefined) => {
