@@ -71,10 +71,16 @@ test.describe("canvas editor", () => {
       await editor.addNoteButton("Sieht").click();
       await page.keyboard.type(text);
     }
-    await editor.dragHandle("Sieht", 2).focus();
+    const handle = editor.dragHandle("Sieht", 2);
+    await handle.focus();
     await page.keyboard.press("Space");
+    // Screen readers hear each step; the test waits for the same announcements before the next key.
+    await expect(handle).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByText("Notiz über Sieht, Position 2.")).toBeAttached();
     await page.keyboard.press("ArrowUp");
+    await expect(page.getByText("Notiz über Sieht, Position 1.")).toBeAttached();
     await page.keyboard.press("Space");
+    await expect(page.getByText("Nach Sieht verschoben, Position 1 von 2.")).toBeAttached();
     await expect(editor.note("Sieht", 1)).toHaveValue("zweite");
     await expect(editor.note("Sieht", 2)).toHaveValue("erste");
     await editor.waitSaved();
