@@ -1,14 +1,14 @@
 "use server";
 
 import { and, eq, isNotNull } from "drizzle-orm";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import { cohorts, lessonProgress, memberships, sessions } from "@/db/schema";
 import { ActionError, defineAction, isUniqueViolation } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { currentSessionToken } from "@/lib/auth/session";
 import { lessonInCohort } from "@/lib/courses/queries";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { rememberLocale } from "@/lib/i18n/cookie";
+import { membershipRole } from "@/lib/cohorts/membership";
 import { inviteCodeSchema } from "@/lib/validation/auth";
 
 /** Deletes this browser's session row, so a copy of the cookie stops working too. */
@@ -20,7 +20,7 @@ export const signOutAction = defineAction({
     return { locale: user!.locale };
   },
   async after({ locale }) {
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+    await rememberLocale(locale);
     await signOut({ redirectTo: "/sign-in" });
   },
 });
@@ -53,11 +53,7 @@ export const setLessonDoneAction = defineAction({
   }),
   async handler({ cohortId, lessonId, done }, { user, tx }) {
     // Progress is a student's own: only members of the cohort, and only lessons of its course.
-    const [member] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, user!.id)))
-      .limit(1);
+    const member = await membershipRole(tx, cohortId, user!.id);
     if (!member || !(await lessonInCohort(tx, cohortId, lessonId))) throw new ActionError("not_found", "notFound");
     if (done) {
       await tx.insert(lessonProgress).values({ cohortId, lessonId, userId: user!.id }).onConflictDoNothing();

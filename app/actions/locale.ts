@@ -2,10 +2,9 @@
 
 import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { users } from "@/db/schema";
 import { defineAction } from "@/lib/actions";
-import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { rememberLocale } from "@/lib/i18n/cookie";
 import { localeSchema } from "@/lib/validation/auth";
 
 /** Switches the UI language: kept on the account when signed in, in a cookie always. */
@@ -17,7 +16,7 @@ export const setLocale = defineAction({
     return { locale };
   },
   async after({ locale }) {
-    (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+    await rememberLocale(locale);
     revalidatePath("/", "layout");
   },
 });

@@ -47,21 +47,21 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
   const t = useTranslations("editor");
   const router = useRouter();
   const template = getTemplate(canvas.template);
-  const [state, setState] = useState(() => {
+  const [initial] = useState(() => {
     const backup = typeof window === "undefined" ? null : readBackup(canvas.id, canvas.version);
-    return { doc: backup ?? canvas.document, dirty: Boolean(backup) };
+    return { doc: backup ?? canvas.document, restored: Boolean(backup) };
   });
-  const doc = state.doc;
+  const [doc, setDoc] = useState(initial.doc);
   const { status, schedule, retry, acceptVersion } = useAutosave({
     canvasId: canvas.id,
     cohortId: canvas.cohortId,
     initialVersion: canvas.version,
-    document: doc,
-    dirty: state.dirty,
+    document: initial.doc,
+    restored: initial.restored,
   });
   const commit = (next: CanvasDocument) => {
     if (next === doc) return;
-    setState({ doc: next, dirty: true });
+    setDoc(next);
     schedule(next);
   };
   const edit = (change: (d: CanvasDocument) => CanvasDocument) => commit(change(doc));
@@ -287,7 +287,7 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
         onTakeSaved={() => {
           if (status.kind !== "conflict") return;
           acceptVersion(status.version, status.document);
-          setState({ doc: status.document, dirty: false });
+          setDoc(status.document);
         }}
         onKeepMine={async () => {
           if (status.kind !== "conflict") return;
@@ -299,7 +299,7 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
           });
           if (!result.ok) return;
           acceptVersion(status.version, status.document);
-          setState({ doc: status.document, dirty: false });
+          setDoc(status.document);
           router.push(`/cohorts/${canvas.cohortId}/canvases/${result.data.id}`);
         }}
       />

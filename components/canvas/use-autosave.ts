@@ -32,14 +32,22 @@ export function readBackup(canvasId: string, version: number): CanvasDocument | 
  * based on. Saves never overlap; a stale save comes back as a conflict and nothing is retried
  * until the user chooses.
  */
-export function useAutosave(opts: { canvasId: string; cohortId: string; initialVersion: number; document: CanvasDocument; dirty: boolean }) {
+export function useAutosave(opts: {
+  canvasId: string;
+  cohortId: string;
+  initialVersion: number;
+  /** The document the editor opened with. */
+  document: CanvasDocument;
+  /** True when that document is an unsaved backup restored after a reload. */
+  restored: boolean;
+}) {
   const { canvasId, cohortId } = opts;
   const version = useRef(opts.initialVersion);
   const latest = useRef(opts.document);
   const inFlight = useRef(false);
   const again = useRef(false);
   const blocked = useRef(false); // a conflict waits for the user's choice
-  const [status, setStatus] = useState<SaveStatus>({ kind: opts.dirty ? "unsaved" : "saved" });
+  const [status, setStatus] = useState<SaveStatus>({ kind: opts.restored ? "unsaved" : "saved" });
   const mutation = useMutation({
     mutationFn: (vars: { baseVersion: number; document: CanvasDocument }) =>
       saveCanvasAction(null, { canvasId, cohortId, baseVersion: vars.baseVersion, document: JSON.stringify(vars.document) }),
@@ -102,7 +110,7 @@ export function useAutosave(opts: { canvasId: string; cohortId: string; initialV
   );
 
   // A backup restored on load is saved straight away; pending timers die with the editor.
-  const restored = useRef(opts.dirty);
+  const restored = useRef(opts.restored);
   useEffect(() => {
     if (restored.current) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     return () => clearTimeout(timer.current);

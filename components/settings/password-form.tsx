@@ -21,7 +21,7 @@ export function PasswordForm() {
         {state?.ok ? t("passwordChanged") : state && !state.fieldErrors ? state.message : null}
       </FormMessage>
       <div>
-        <SubmitButton pendingLabel={t("changePassword") + " …"}>{t("changePassword")}</SubmitButton>
+        <SubmitButton pendingLabel={t("changingPassword")}>{t("changePassword")}</SubmitButton>
       </div>
     </form>
   );

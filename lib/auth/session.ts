@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { memberships } from "@/db/schema";
+import { membershipRole } from "@/lib/cohorts/membership";
 import { loadSessionUser, type SessionUser } from "./credentials";
 import { auth } from "./index";
 
@@ -29,13 +28,8 @@ export type CohortRole = "student" | "instructor";
 
 /** The actor's role in the cohort; admins count as instructors. Null when they are not a member. Cached per request. */
 export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
-  const [row] = await getDb()
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, user.id)))
-    .limit(1);
-  if (row) return row.role;
-  return user.isAdmin ? "instructor" : null;
+  const role = await membershipRole(getDb(), cohortId, user.id);
+  return role ?? (user.isAdmin ? "instructor" : null);
 });
 
 /**

@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { canvases, memberships } from "@/db/schema";
+import { canvases } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
+import { membershipRole } from "@/lib/cohorts/membership";
 import { emptyDocument, type CanvasDocument } from "./document";
 import { getTemplate } from "./templates";
 import type { TemplateKind } from "./types";
@@ -15,12 +16,7 @@ import { checkDocument } from "./validate";
 export type CanvasRow = typeof canvases.$inferSelect;
 
 async function requireMembership(tx: DbOrTx, actorId: string, cohortId: string) {
-  const [member] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, actorId)))
-    .limit(1);
-  if (!member) throw new ActionError("not_found", "notFound");
+  if (!(await membershipRole(tx, cohortId, actorId))) throw new ActionError("not_found", "notFound");
 }
 
 export async function createCanvas(

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
-import { getDb, rowsOf } from "@/db";
+import { getDb, rowsOf, type DbOrTx } from "@/db";
 import { cohorts, courses, lessonProgress, lessons } from "@/db/schema";
 import type { CohortRole, SessionUser } from "@/lib/auth/session";
 
@@ -112,7 +112,7 @@ export const getLesson = cache(async function getLesson(cohortId: string, slug: 
 });
 
 /** Whether a lesson belongs to the course the cohort runs. */
-export async function lessonInCohort(tx: Pick<ReturnType<typeof getDb>, "select">, cohortId: string, lessonId: string) {
+export async function lessonInCohort(tx: DbOrTx, cohortId: string, lessonId: string) {
   const [row] = await tx
     .select({ id: lessons.id })
     .from(lessons)

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CanvasEditorLoader } from "@/components/canvas/canvas-editor-loader";
 import { ClientMessages } from "@/components/client-messages";
@@ -10,14 +11,19 @@ import { getOwnCanvas } from "@/lib/canvas/store";
 
 type Props = { params: Promise<{ cohortId: string; canvasId: string }> };
 
-async function load({ params }: Props) {
-  const { cohortId, canvasId } = await params;
+// Cached per request: generateMetadata and the page share one read.
+const loadCanvas = cache(async (cohortId: string, canvasId: string) => {
   const { user } = await requireCohortRole(cohortId);
   // Drafts are private: someone else's canvas (or one of another cohort) is not found.
   const canvas = isUuid(canvasId) ? await getOwnCanvas(getDb(), user.id, canvasId) : null;
   if (!canvas || canvas.cohortId !== cohortId) notFound();
   return canvas;
-}
+});
+
+const load = async ({ params }: Props) => {
+  const { cohortId, canvasId } = await params;
+  return loadCanvas(cohortId, canvasId);
+};
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   return { title: (await load(props)).title };
