@@ -1,11 +1,5 @@
-import { expect, tabTo, test } from "./fixtures";
+import { expect, firstCohortId, tabTo, test } from "./fixtures";
 import { CanvasEditorPage } from "./pages/canvas-editor.page";
-
-async function cohortIdOf(page: import("@playwright/test").Page): Promise<string> {
-  await page.goto("/courses");
-  const href = await page.locator('a[href^="/cohorts/"]').first().getAttribute("href");
-  return href!.split("/")[2]!;
-}
 
 async function createCanvas(editor: CanvasEditorPage, cohortId: string, kind: string, title: string) {
   await editor.gotoList(cohortId);
@@ -21,7 +15,7 @@ test.describe("canvas editor", () => {
     signUpStudent,
   }) => {
     await signUpStudent();
-    const cohortId = await cohortIdOf(page);
+    const cohortId = await firstCohortId(page);
     const editor = new CanvasEditorPage(page);
     await editor.gotoList(cohortId);
 
@@ -66,7 +60,7 @@ test.describe("canvas editor", () => {
   test("reorder notes with the keyboard through the drag handle", async ({ page, signUpStudent }) => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
-    await createCanvas(editor, await cohortIdOf(page), "Empathy Map", "Hanna");
+    await createCanvas(editor, await firstCohortId(page), "Empathy Map", "Hanna");
     for (const text of ["erste", "zweite"]) {
       await editor.addNoteButton("Sieht").click();
       await page.keyboard.type(text);
@@ -93,7 +87,7 @@ test.describe("canvas editor", () => {
   }) => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
-    await createCanvas(editor, await cohortIdOf(page), "Persona", "Mehmet");
+    await createCanvas(editor, await firstCohortId(page), "Persona", "Mehmet");
     const url = page.url();
     const other = await context.newPage();
     await other.goto(url);
@@ -127,7 +121,7 @@ test.describe("canvas editor", () => {
   test("download the canvas as a PNG image", async ({ page, signUpStudent }) => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
-    await createCanvas(editor, await cohortIdOf(page), "Business Model Canvas", "Prime Pizza");
+    await createCanvas(editor, await firstCohortId(page), "Business Model Canvas", "Prime Pizza");
     await editor.addNoteButton("Kundensegmente").click();
     await page.keyboard.type("Pendler");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Als Bild herunterladen" }).click()]);
@@ -143,7 +137,7 @@ test.describe("canvas editor", () => {
   test("a classmate cannot open someone else's draft", async ({ page, signUpStudent, openBrowser }) => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
-    await createCanvas(editor, await cohortIdOf(page), "Persona", "Geheim");
+    await createCanvas(editor, await firstCohortId(page), "Persona", "Geheim");
     const url = page.url();
     const classmate = await openBrowser();
     await signUpStudent(classmate);

@@ -129,3 +129,10 @@ export async function tabTo(page: Page, target: Locator, max = 40): Promise<void
     { box: true },
   );
 }
+
+/** The id of the first cohort on "My courses" (the one a new student joined). */
+export async function firstCohortId(page: Page): Promise<string> {
+  await page.goto("/courses");
+  const href = await page.locator('a[href^="/cohorts/"]').first().getAttribute("href");
+  return href!.split("/")[2]!;
+}

@@ -19,9 +19,10 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { copyCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { locateNotes, type CanvasDocument } from "@/lib/canvas/document";
+import { locateNotes, notesOf, SEGMENT_BLOCK, type CanvasDocument, type Note, type SegmentColor } from "@/lib/canvas/document";
 import { fitScore } from "@/lib/canvas/fit";
 import { addNote, deleteNote, makeNote, moveNote, restoreNote, toggleLink, updateNote, type Removed } from "@/lib/canvas/operations";
+import type { LinkedCanvas, PullSource } from "@/lib/canvas/segments";
 import { getTemplate } from "@/lib/canvas/templates";
 import type { TemplateKind } from "@/lib/canvas/types";
 import { CanvasBlock } from "./canvas-block";
@@ -29,12 +30,23 @@ import { ConflictDialog } from "./conflict-dialog";
 import { FitPanel } from "./fit-panel";
 import { ListView } from "./list-view";
 import { NoteCard } from "./note-card";
+import { PullPanel } from "./pull-panel";
+import { SegmentPicker, SegmentTools } from "./segment-tools";
 import { SaveIndicator } from "./save-indicator";
 import { readBackup, useAutosave } from "./use-autosave";
 
 export type EditorCanvas = { id: string; cohortId: string; title: string; template: TemplateKind; version: number; document: CanvasDocument };
 
-export function CanvasEditor(props: { canvas: EditorCanvas; locale: "de" | "en" }) {
+type EditorProps = {
+  canvas: EditorCanvas;
+  locale: "de" | "en";
+  /** Business Model Canvas: the canvases made for its segments. */
+  segmentCanvases?: LinkedCanvas[];
+  /** Value Proposition Canvas of a segment: what its Empathy Maps and Personas offer; null without a segment. */
+  pullSources?: PullSource[] | null;
+};
+
+export function CanvasEditor(props: EditorProps) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { mutations: { retry: false } } }));
   return (
     <QueryClientProvider client={client}>
@@ -43,7 +55,7 @@ export function CanvasEditor(props: { canvas: EditorCanvas; locale: "de" | "en" 
   );
 }
 
-function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" }) {
+function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: EditorProps) {
   const t = useTranslations("editor");
   const router = useRouter();
   const template = getTemplate(canvas.template);
@@ -52,7 +64,7 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
     return { doc: backup ?? canvas.document, restored: Boolean(backup) };
   });
   const [doc, setDoc] = useState(initial.doc);
-  const { status, schedule, retry, acceptVersion } = useAutosave({
+  const { status, schedule, retry, acceptVersion, saveNow } = useAutosave({
     canvasId: canvas.id,
     cohortId: canvas.cohortId,
     initialVersion: canvas.version,
@@ -161,6 +173,43 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
 
   const linkRule = (blockId: string) => template.links.find((r) => r.from === blockId);
 
+  // Customer segments (Business Model Canvas): segment notes carry a colour, other notes take theirs.
+  const isBusinessModel = canvas.template === "business-model";
+  const segmentNotes = isBusinessModel ? notesOf(doc, SEGMENT_BLOCK) : [];
+  const colorOf = new Map(segmentNotes.map((n) => [n.id, n.color]));
+  const colorsOf = (blockId: string, note: Note): SegmentColor[] =>
+    (blockId === SEGMENT_BLOCK ? [note.color] : note.segments.map((id) => colorOf.get(id))).filter(
+      (c): c is SegmentColor => Boolean(c),
+    );
+  const segmentControls = (blockId: string, note: Note) => {
+    if (!isBusinessModel) return undefined;
+    if (blockId === SEGMENT_BLOCK) {
+      return (
+        <SegmentTools
+          note={note}
+          cohortId={canvas.cohortId}
+          canvasId={canvas.id}
+          linked={segmentCanvases.filter((c) => c.segmentNoteId === note.id)}
+          onColor={(color) => edit((d) => updateNote(d, note.id, { color }))}
+          saveNow={saveNow}
+        />
+      );
+    }
+    return (
+      <SegmentPicker
+        segments={segmentNotes}
+        chosen={note.segments}
+        onChange={(segments) => edit((d) => updateNote(d, note.id, { segments }))}
+      />
+    );
+  };
+
+  function pull(notes: Array<{ text: string; into: string }>) {
+    edit((d) => notes.reduce((acc, n) => addNote(acc, n.into, makeNote(n.text)), d));
+    setAnnouncement(t("pulledCount", { count: notes.length }));
+  }
+  const sidePanels = view === "board" && (fit || pullSources);
+
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3 print:hidden">
@@ -210,10 +259,13 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
         </div>
       )}
 
-      <div className={cn("flex flex-col gap-4", fit && "xl:flex-row xl:items-start")}>
-        {fit && view === "board" && (
-          <div className="xl:order-2 xl:w-72 xl:shrink-0">
-            <FitPanel fit={fit} />
+      <div className={cn("flex flex-col gap-4", sidePanels && "xl:flex-row xl:items-start")}>
+        {sidePanels && (
+          <div className="flex flex-col gap-4 xl:order-2 xl:w-72 xl:shrink-0">
+            {fit && <FitPanel fit={fit} />}
+            {pullSources && (
+              <PullPanel sources={pullSources} doc={doc} cohortId={canvas.cohortId} blockTitle={titleOf} onPull={pull} />
+            )}
           </div>
         )}
         <div className="min-w-0 flex-1">
@@ -263,6 +315,8 @@ function Editor({ canvas, locale }: { canvas: EditorCanvas; locale: "de" | "en" 
                               ? { title: titleOf(rule.to), notes: doc.blocks[rule.to] ?? [], linked: linkedFrom(note.id) }
                               : undefined
                           }
+                          colors={colorsOf(block.id, note)}
+                          segmentControls={segmentControls(block.id, note)}
                           onChange={(patch) => edit((d) => updateNote(d, note.id, patch))}
                           onDelete={() => {
                             const result = deleteNote(doc, note.id);

@@ -8,8 +8,17 @@ import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { cn } from "@/components/ui/cn";
+import type { SegmentColor } from "@/lib/canvas/document";
+import { SEGMENT_STYLES } from "./segment-colors";
 
-type Item = { id: string; title: string; kindLabel: string; updatedLabel: string };
+type Item = {
+  id: string;
+  title: string;
+  kindLabel: string;
+  updatedLabel: string;
+  segment?: { label: string; color?: SegmentColor };
+};
 
 export function CanvasListItem({ cohortId, item }: { cohortId: string; item: Item }) {
   const t = useTranslations("canvas");
@@ -53,6 +62,12 @@ export function CanvasListItem({ cohortId, item }: { cohortId: string; item: Ite
             {item.title}
           </Link>
         </h3>
+      )}
+      {item.segment && (
+        <p className="flex items-center gap-1.5 text-sm text-stone-700">
+          <span aria-hidden className={cn("size-2.5 shrink-0 rounded-full", item.segment.color ? SEGMENT_STYLES[item.segment.color].dot : "bg-stone-300")} />
+          <span className="truncate">{item.segment.label}</span>
+        </p>
       )}
       <p className="text-xs text-muted">{item.updatedLabel}</p>
       <FormMessage tone="error">{refused && !refused.ok ? refused.message : null}</FormMessage>

@@ -4,8 +4,10 @@ import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { JOB_TYPES, NOTE_MAX, type Note } from "@/lib/canvas/document";
+import type { ReactNode } from "react";
+import { JOB_TYPES, NOTE_MAX, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { BlockDef } from "@/lib/canvas/types";
+import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
 
 export type NoteCardProps = {
   note: Note;
@@ -16,6 +18,10 @@ export type NoteCardProps = {
   locale: "de" | "en";
   moveTargets: Array<{ id: string; title: string }>;
   linkTargets?: { title: string; notes: Note[]; linked: Set<string> };
+  /** The segment colours the note shows: its own (a segment note) or those of its segments. */
+  colors: SegmentColor[];
+  /** Segment controls of the menu: the colour and canvases of a segment, or the segments of a note. */
+  segmentControls?: ReactNode;
   onChange: (patch: Partial<Omit<Note, "id">>) => void;
   onDelete: () => void;
   onMove: (toBlock: string, toIndex: number) => void;
@@ -34,20 +40,22 @@ export function NoteCard(props: NoteCardProps) {
   const n = index + 1;
   const attribute = block.attribute?.kind;
   const fieldId = `note-${note.id}`;
+  const look = props.colors[0] ? SEGMENT_STYLES[props.colors[0]] : PLAIN_NOTE;
 
   return (
     <li
       ref={setNodeRef}
       style={style}
       className={cn(
-        "group rounded-lg border border-amber-200 bg-amber-50 shadow-xs",
+        "group rounded-lg border shadow-xs",
+        look.card,
         isDragging && "relative z-10 opacity-80 shadow-md ring-2 ring-brand-500",
       )}
     >
       <div className="flex items-start gap-1 p-1.5">
         <button
           type="button"
-          className="mt-1 cursor-grab rounded px-1 text-stone-400 hover:bg-amber-100 hover:text-stone-700 active:cursor-grabbing"
+          className="mt-1 cursor-grab rounded px-1 text-stone-400 hover:bg-black/5 hover:text-stone-700 active:cursor-grabbing"
           aria-label={t("dragHandle", { n, block: blockTitle })}
           {...attributes}
           {...listeners}
@@ -64,8 +72,20 @@ export function NoteCard(props: NoteCardProps) {
           className="min-w-0 flex-1 resize-none rounded bg-transparent px-1.5 py-1 text-sm leading-snug outline-none focus-visible:bg-white focus-visible:ring-2 focus-visible:ring-brand-200"
         />
       </div>
-      <details className="border-t border-amber-200/70 text-xs">
-        <summary className="cursor-pointer list-none rounded-b-lg px-2.5 py-1 text-stone-500 hover:bg-amber-100 focus-visible:ring-2 focus-visible:ring-brand-200 [&::-webkit-details-marker]:hidden">
+      <details className={cn("border-t text-xs", look.rule)}>
+        <summary
+          className={cn(
+            "cursor-pointer list-none rounded-b-lg px-2.5 py-1 text-stone-500 focus-visible:ring-2 focus-visible:ring-brand-200 [&::-webkit-details-marker]:hidden",
+            look.hover,
+          )}
+        >
+          {props.colors.length > 0 && (
+            <span aria-hidden className="mr-1.5 inline-flex gap-0.5 align-middle">
+              {props.colors.map((c, i) => (
+                <span key={i} className={cn("inline-block size-2 rounded-full", SEGMENT_STYLES[c].dot)} />
+              ))}
+            </span>
+          )}
           <span className="sr-only">{t("noteLabel", { n, block: blockTitle })}: </span>
           {attributeSummary(note, attribute, t)}
           {props.linkTargets && ` · ${t("links")}: ${props.linkTargets.linked.size}`}
@@ -128,6 +148,7 @@ export function NoteCard(props: NoteCardProps) {
               </div>
             </fieldset>
           ))}
+          {props.segmentControls}
           {props.linkTargets && (
             <fieldset className="flex flex-col gap-1">
               <legend className="mb-1 font-medium">{t("linksFor", { note: note.text.slice(0, 40) || "…" })}</legend>

@@ -47,6 +47,7 @@ export function useAutosave(opts: {
   const inFlight = useRef(false);
   const again = useRef(false);
   const blocked = useRef(false); // a conflict waits for the user's choice
+  const saved = useRef(opts.restored ? null : opts.document); // the document the server holds
   const [status, setStatus] = useState<SaveStatus>({ kind: opts.restored ? "unsaved" : "saved" });
   const mutation = useMutation({
     mutationFn: (vars: { baseVersion: number; document: CanvasDocument }) =>
@@ -76,6 +77,7 @@ export function useAutosave(opts: {
           return;
         }
         version.current = result.data.version;
+        saved.current = sent;
         if (latest.current === sent) {
           sessionStorage.removeItem(backupKey(canvasId));
           setStatus({ kind: "saved" });
@@ -129,6 +131,7 @@ export function useAutosave(opts: {
     (next: number, document: CanvasDocument) => {
       version.current = next;
       latest.current = document;
+      saved.current = document;
       blocked.current = false;
       sessionStorage.removeItem(backupKey(canvasId));
       setStatus({ kind: "saved" });
@@ -136,5 +139,13 @@ export function useAutosave(opts: {
     [canvasId],
   );
 
-  return { status, schedule, retry: flush, acceptVersion };
+  /** Saves pending edits now (skipping the debounce); true once the server holds the latest document. */
+  const saveNow = useCallback(async () => {
+    clearTimeout(timer.current);
+    if (!blocked.current && saved.current !== latest.current) await flush();
+    while (inFlight.current) await new Promise((resolve) => setTimeout(resolve, 50));
+    return saved.current === latest.current;
+  }, [flush]);
+
+  return { status, schedule, retry: flush, acceptVersion, saveNow };
 }

@@ -1,8 +1,9 @@
 import { count, eq } from "drizzle-orm";
+import { refusalOf } from "@/lib/test/refusal";
+import type { ActionError } from "@/lib/actions-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { memberships, users } from "@/db/schema";
-import { ActionError } from "@/lib/actions-core";
 import { createCohort, createCourse, createUser } from "@/lib/test/factories";
 import { authenticate } from "./credentials";
 import { registerStudent } from "./sign-up";
@@ -19,11 +20,7 @@ const input = (inviteCode: string, email = `new-${Math.random().toString(36).sli
   inviteCode,
 });
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ActionError);
-  return (error as ActionError).fieldErrorKeys;
-}
+const refusal = async (promise: Promise<unknown>) => (await refusalOf(promise)).fieldErrorKeys;
 
 describe("registerStudent", () => {
   it("creates the account and the cohort membership together, and the account can sign in", async () => {

@@ -13,6 +13,8 @@ export type Weight = 1 | 2 | 3;
 /** Colours a customer-segment note can take; other notes tagged with the segment show it. */
 export const SEGMENT_COLORS = ["teal", "amber", "rose", "violet", "sky", "lime"] as const;
 export type SegmentColor = (typeof SEGMENT_COLORS)[number];
+/** The Business Model Canvas block whose notes are customer segments. */
+export const SEGMENT_BLOCK = "customer-segments";
 
 export type Note = {
   id: string;

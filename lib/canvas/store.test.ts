@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { canvases } from "@/db/schema";
-import { ActionError } from "@/lib/actions-core";
+import { refusal } from "@/lib/test/refusal";
 import { addMember, createCohort, createCourse, createUser } from "@/lib/test/factories";
 import { addNote, makeNote } from "./operations";
 import { emptyDocument } from "./document";
@@ -20,12 +20,6 @@ async function studentWithCanvas() {
 }
 
 const withPain = (text: string) => addNote(emptyDocument(), "pains", makeNote(text, { severity: 3 }));
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ActionError);
-  return (error as ActionError).messageKey;
-}
 
 describe("canvas store", () => {
   it("creates canvases only in cohorts the actor belongs to", async () => {

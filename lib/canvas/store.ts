@@ -22,7 +22,14 @@ async function requireMembership(tx: DbOrTx, actorId: string, cohortId: string) 
 export async function createCanvas(
   tx: DbOrTx,
   actorId: string,
-  input: { cohortId: string; template: TemplateKind; title: string; document?: CanvasDocument },
+  input: {
+    cohortId: string;
+    template: TemplateKind;
+    title: string;
+    document?: CanvasDocument;
+    /** The customer segment (a note on a Business Model Canvas) the canvas is about; checked by the caller. */
+    segment?: { canvasId: string | null; noteId: string | null };
+  },
 ): Promise<CanvasRow> {
   await requireMembership(tx, actorId, input.cohortId);
   const document = input.document ?? emptyDocument();
@@ -30,7 +37,15 @@ export async function createCanvas(
   if (!checked.ok) throw new ActionError("invalid", checked.issues[0]?.message ?? "invalid");
   const [row] = await tx
     .insert(canvases)
-    .values({ cohortId: input.cohortId, ownerId: actorId, template: input.template, title: input.title, document: checked.doc })
+    .values({
+      cohortId: input.cohortId,
+      ownerId: actorId,
+      template: input.template,
+      title: input.title,
+      document: checked.doc,
+      segmentCanvasId: input.segment?.canvasId ?? null,
+      segmentNoteId: input.segment?.noteId ?? null,
+    })
     .returning();
   return row!;
 }
@@ -110,20 +125,13 @@ export async function duplicateCanvas(
 ): Promise<CanvasRow> {
   const source = await getOwnCanvas(tx, actorId, canvasId);
   if (!source) throw new ActionError("not_found", "notFound");
-  const document = over.document ?? source.document;
-  const row = await createCanvas(tx, actorId, {
+  return createCanvas(tx, actorId, {
     cohortId: source.cohortId,
     template: source.template,
     title: over.title,
-    document: document as CanvasDocument,
+    document: (over.document ?? source.document) as CanvasDocument,
+    segment: { canvasId: source.segmentCanvasId, noteId: source.segmentNoteId },
   });
-  if (!source.segmentCanvasId) return row;
-  const [linked] = await tx
-    .update(canvases)
-    .set({ segmentCanvasId: source.segmentCanvasId, segmentNoteId: source.segmentNoteId })
-    .where(eq(canvases.id, row.id))
-    .returning();
-  return linked!;
 }
 
 export async function deleteCanvas(tx: DbOrTx, actorId: string, canvasId: string): Promise<void> {

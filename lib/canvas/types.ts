@@ -31,6 +31,8 @@ export type BlockDef = {
   area?: "profile" | "map";
   tagGroups?: TagGroup[];
   attribute?: NoteAttribute;
+  /** Empathy Map / Persona: the Value Proposition Canvas block this block's notes can be pulled into. */
+  pullInto?: "customer-jobs" | "pains" | "gains";
 };
 
 /** A fit link goes from a note in `from` to a note in `to` (reliever → pain, creator → gain, product → job). */

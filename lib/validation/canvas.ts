@@ -36,3 +36,29 @@ export const saveCanvasSchema = z.object({
 });
 
 export const copyCanvasSchema = z.object({ ...ids, title: canvasTitleSchema, document: documentJson.optional() });
+
+const segmentRef = { segmentCanvasId: z.uuid(), segmentNoteId: z.string().min(1).max(40) };
+
+export const createSegmentCanvasSchema = z.object({
+  cohortId: ids.cohortId,
+  ...segmentRef,
+  template: z.enum(["value-proposition", "empathy-map", "persona"]),
+  title: canvasTitleSchema,
+});
+
+/** The segment travels as one select value "canvasId:noteId"; empty detaches. */
+export const attachSegmentSchema = z.object({
+  ...ids,
+  segment: z
+    .string()
+    .max(80)
+    .transform((value, ctx) => {
+      if (value === "") return null;
+      const [canvasId, noteId] = value.split(":");
+      if (!canvasId || !noteId || !z.uuid().safeParse(canvasId).success) {
+        ctx.addIssue({ code: "custom", message: "segmentNotFound" });
+        return z.NEVER;
+      }
+      return { canvasId, noteId };
+    }),
+});

@@ -114,6 +114,7 @@ export const empathyMap: CanvasTemplate = {
         ],
       },
       grid: { column: 1, row: 3, columnSpan: 2, rowSpan: 1 },
+      pullInto: "pains",
     },
     {
       id: "gains",
@@ -135,6 +136,7 @@ export const empathyMap: CanvasTemplate = {
         ],
       },
       grid: { column: 3, row: 3, columnSpan: 2, rowSpan: 1 },
+      pullInto: "gains",
     },
   ],
   links: [],

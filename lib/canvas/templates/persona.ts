@@ -72,6 +72,7 @@ export const persona: CanvasTemplate = {
         ],
       },
       grid: { column: 2, row: 1, columnSpan: 1, rowSpan: 1 },
+      pullInto: "gains",
     },
     {
       id: "frustrations",
@@ -93,6 +94,7 @@ export const persona: CanvasTemplate = {
         ],
       },
       grid: { column: 2, row: 2, columnSpan: 1, rowSpan: 1 },
+      pullInto: "pains",
     },
     {
       id: "quote",
@@ -135,6 +137,7 @@ export const persona: CanvasTemplate = {
         ],
       },
       grid: { column: 3, row: 2, columnSpan: 1, rowSpan: 1 },
+      pullInto: "customer-jobs",
     },
   ],
   links: [],

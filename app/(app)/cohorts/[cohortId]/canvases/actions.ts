@@ -2,10 +2,13 @@
 
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions";
+import { attachSegment, createSegmentCanvas } from "@/lib/canvas/segments";
 import { createCanvas, deleteCanvas, duplicateCanvas, renameCanvas, saveCanvasDocument } from "@/lib/canvas/store";
 import type { TemplateKind } from "@/lib/canvas/types";
 import {
+  attachSegmentSchema,
   canvasRefSchema,
+  createSegmentCanvasSchema,
   copyCanvasSchema,
   createCanvasSchema,
   renameCanvasSchema,
@@ -58,4 +61,33 @@ export const deleteCanvasAction = defineAction({
     return null;
   },
   revalidate: (_d, { cohortId }) => [listPath(cohortId)],
+});
+
+/**
+ * "Create a Value Proposition Canvas / Empathy Map / Persona for this segment". The editor names it
+ * after the segment in the user's language (no translation lookup inside the transaction: on PGlite
+ * its session read would wait for the transaction forever).
+ */
+export const createSegmentCanvasAction = defineAction({
+  schema: createSegmentCanvasSchema,
+  async handler({ cohortId, segmentCanvasId, segmentNoteId, template, title }, { user, tx }) {
+    const row = await createSegmentCanvas(tx, user!.id, {
+      cohortId,
+      segment: { canvasId: segmentCanvasId, noteId: segmentNoteId },
+      template,
+      title,
+    });
+    return { id: row.id, cohortId };
+  },
+  revalidate: (_d, { cohortId, segmentCanvasId }) => [listPath(cohortId), `${listPath(cohortId)}/${segmentCanvasId}`],
+  after: ({ id, cohortId }) => redirect(`${listPath(cohortId)}/${id}`),
+});
+
+export const attachSegmentAction = defineAction({
+  schema: attachSegmentSchema,
+  async handler({ canvasId, segment }, { user, tx }) {
+    await attachSegment(tx, user!.id, canvasId, segment);
+    return null;
+  },
+  revalidate: (_d, { cohortId, canvasId }) => [listPath(cohortId), `${listPath(cohortId)}/${canvasId}`],
 });

@@ -6,6 +6,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { requireCohortRole } from "@/lib/auth/session";
+import { listSegments } from "@/lib/canvas/segments";
 import { listOwnCanvases } from "@/lib/canvas/store";
 import { TEMPLATE_KINDS } from "@/lib/canvas/templates";
 
@@ -18,11 +19,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CanvasesPage({ params }: Props) {
   const { cohortId } = await params;
   const { user } = await requireCohortRole(cohortId);
-  const [t, format, rows] = await Promise.all([
+  const [t, format, rows, segments] = await Promise.all([
     getTranslations("canvas"),
     getFormatter(),
     listOwnCanvases(getDb(), user.id, cohortId),
+    listSegments(getDb(), user.id, cohortId),
   ]);
+  const segmentOf = (row: (typeof rows)[number]) => {
+    const found = segments.find((s) => s.canvasId === row.segmentCanvasId && s.noteId === row.segmentNoteId);
+    return found ? { label: t("forSegment", { segment: found.text.trim().slice(0, 60) || t("unnamedSegment") }), color: found.color } : undefined;
+  };
   const now = new Date();
   return (
     <div className="flex flex-col gap-8">
@@ -47,6 +53,7 @@ export default async function CanvasesPage({ params }: Props) {
                   title: row.title,
                   kindLabel: t(`kinds.${row.template}`),
                   updatedLabel: t("updated", { when: format.relativeTime(row.updatedAt, now) }),
+                  segment: segmentOf(row),
                 }}
               />
             ))}

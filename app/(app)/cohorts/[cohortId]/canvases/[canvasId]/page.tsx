@@ -7,7 +7,9 @@ import { CanvasEditorLoader } from "@/components/canvas/canvas-editor-loader";
 import { ClientMessages } from "@/components/client-messages";
 import { getDb } from "@/db";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
+import { canvasesOfSegments, listSegments, pullSources } from "@/lib/canvas/segments";
 import { getOwnCanvas } from "@/lib/canvas/store";
+import { SegmentAttach } from "@/components/canvas/segment-attach";
 
 type Props = { params: Promise<{ cohortId: string; canvasId: string }> };
 
@@ -31,7 +33,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function CanvasPage(props: Props) {
   const canvas = await load(props);
-  const [t, locale] = await Promise.all([getTranslations("canvas"), getLocale()]);
+  const db = getDb();
+  const isBusinessModel = canvas.template === "business-model";
+  const segmentRef =
+    canvas.segmentCanvasId && canvas.segmentNoteId ? { canvasId: canvas.segmentCanvasId, noteId: canvas.segmentNoteId } : null;
+  const [t, locale, segments, segmentCanvases, sources] = await Promise.all([
+    getTranslations("canvas"),
+    getLocale(),
+    isBusinessModel ? [] : listSegments(db, canvas.ownerId, canvas.cohortId),
+    isBusinessModel ? canvasesOfSegments(db, canvas.ownerId, canvas.id) : undefined,
+    canvas.template === "value-proposition" && segmentRef ? pullSources(db, canvas.ownerId, canvas.id) : null,
+  ]);
   return (
     // The board wants the whole window, wider than the reading column of the shell.
     <div className="relative left-1/2 flex w-[min(calc(100vw-2rem),120rem)] -translate-x-1/2 flex-col gap-4 print:static print:w-full print:translate-x-0">
@@ -45,6 +57,15 @@ export default async function CanvasPage(props: Props) {
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{canvas.title}</h1>
       </header>
       <ClientMessages namespaces={["editor"]}>
+        {!isBusinessModel && (
+          <SegmentAttach
+            key={`${segmentRef?.canvasId}:${segmentRef?.noteId}`}
+            cohortId={canvas.cohortId}
+            canvasId={canvas.id}
+            segments={segments}
+            current={segmentRef}
+          />
+        )}
         <CanvasEditorLoader
           locale={locale === "en" ? "en" : "de"}
           canvas={{
@@ -55,6 +76,8 @@ export default async function CanvasPage(props: Props) {
             version: canvas.version,
             document: canvas.document,
           }}
+          segmentCanvases={segmentCanvases}
+          pullSources={sources}
         />
       </ClientMessages>
     </div>
