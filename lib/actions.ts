@@ -48,7 +48,7 @@ type Options<S extends z.ZodType, T> = {
    * outside the open transaction would wait for it forever.
    */
   transaction?: false;
-  /** Paths to revalidate after a successful write. */
+  /** Paths to revalidate after a successful write; one ending in "/*" takes everything under it. */
   revalidate?: (data: T, input: z.output<S>) => string[];
   /** Runs after the commit, outside any try: the place for redirect() and signIn(). */
   after?: (data: T, input: z.output<S>) => Promise<void> | void;
@@ -95,7 +95,11 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       return { ok: false, code: "server", message: t("server"), values: echo(raw) };
     }
 
-    for (const path of opts.revalidate?.(data, input_) ?? []) revalidatePath(path);
+    for (const path of opts.revalidate?.(data, input_) ?? []) {
+      // "/cohorts/x/*" revalidates everything under the path (its layout), a plain path just that page.
+      if (path.endsWith("/*")) revalidatePath(path.slice(0, -2), "layout");
+      else revalidatePath(path);
+    }
     if (opts.after) await opts.after(data, input_);
     return { ok: true, data };
   };

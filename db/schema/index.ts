@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./courses";
 export * from "./canvases";
+export * from "./forum";
+export * from "./assignments";

@@ -11,3 +11,10 @@ export async function membershipRole(db: DbOrTx, cohortId: string, userId: strin
     .limit(1);
   return row?.role ?? null;
 }
+
+export type Actor = { id: string; isAdmin: boolean };
+
+/** The actor's role in a cohort on the row: admins count as instructors. Null for outsiders. */
+export async function actorRole(db: DbOrTx, cohortId: string, actor: Actor): Promise<"student" | "instructor" | null> {
+  return (await membershipRole(db, cohortId, actor.id)) ?? (actor.isAdmin ? "instructor" : null);
+}

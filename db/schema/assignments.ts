@@ -1,0 +1,109 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { FrozenCanvas, Requirement, RubricCriterion } from "@/lib/assignments/types";
+import { cohorts, lessons, memberships } from "./courses";
+import { forumThreads } from "./forum";
+import { users } from "./users";
+
+export const pairingMode = pgEnum("pairing_mode", ["deadline", "rolling"]);
+
+/**
+ * A lesson's assignment in one cohort (each run of a course has its own deadlines). `version` grows
+ * with every edit, so two instructors editing at once get a conflict instead of a silent overwrite.
+ */
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    cohortId: uuid()
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    instructionsMd: text().notNull().default(""),
+    requirements: jsonb().$type<Requirement[]>().notNull(),
+    rubric: jsonb().$type<RubricCriterion[]>().notNull(),
+    reviewsPerStudent: integer().notNull().default(2),
+    submissionDue: timestamp({ withTimezone: true }).notNull(),
+    reviewDue: timestamp({ withTimezone: true }).notNull(),
+    anonymous: boolean().notNull().default(false),
+    hideReceivedUntilGiven: boolean().notNull().default(true),
+    pairingMode: pairingMode().notNull().default("deadline"),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("assignments_cohort_lesson_unique").on(t.cohortId, t.lessonId),
+    index("assignments_lesson_id_idx").on(t.lessonId),
+    check("assignments_reviews_range", sql`${t.reviewsPerStudent} between 1 and 4`),
+    check("assignments_deadlines_ordered", sql`${t.reviewDue} > ${t.submissionDue}`),
+    check("assignments_instructions_length", sql`length(${t.instructionsMd}) <= 20000`),
+    check("assignments_version_positive", sql`${t.version} > 0`),
+  ],
+);
+
+/** One student's submission of an assignment; its snapshots are the versions. */
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    assignmentId: uuid()
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    cohortId: uuid().notNull(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: uuid()
+      .notNull()
+      .references(() => forumThreads.id, { onDelete: "restrict" }),
+    currentVersion: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One submission per student and assignment: double clicks, retries and two tabs meet here.
+    unique("submissions_assignment_author_unique").on(t.assignmentId, t.authorId),
+    unique("submissions_thread_unique").on(t.threadId),
+    foreignKey({ columns: [t.cohortId, t.authorId], foreignColumns: [memberships.cohortId, memberships.userId] }).onDelete(
+      "cascade",
+    ),
+    index("submissions_author_id_idx").on(t.authorId),
+    check("submissions_version_positive", sql`${t.currentVersion} > 0`),
+  ],
+);
+
+/** A frozen snapshot of the submitted canvases. Older versions stay readable. */
+export const submissionVersions = pgTable(
+  "submission_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    submissionId: uuid()
+      .notNull()
+      .references(() => submissions.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    canvases: jsonb().$type<FrozenCanvas[]>().notNull(),
+    late: boolean().notNull().default(false),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("submission_versions_submission_version_unique").on(t.submissionId, t.version),
+    check("submission_versions_version_positive", sql`${t.version} > 0`),
+    check("submission_versions_size", sql`octet_length(${t.canvases}::text) <= 2000000`),
+  ],
+);

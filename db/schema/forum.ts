@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { cohorts, lessons } from "./courses";
+import { users } from "./users";
+
+export const threadKind = pgEnum("thread_kind", ["discussion", "submission"]);
+
+/** A thread of a lesson's board in one cohort. The first post holds the opening text. */
+export const forumThreads = pgTable(
+  "forum_threads",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    cohortId: uuid()
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    lessonId: uuid()
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: threadKind().notNull().default("discussion"),
+    title: text().notNull(),
+    pinned: boolean().notNull().default(false),
+    locked: boolean().notNull().default(false),
+    hidden: boolean().notNull().default(false),
+    replyCount: integer().notNull().default(0),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // The board's order: pinned first, then by last activity.
+    index("forum_threads_board_idx").on(t.cohortId, t.lessonId, t.pinned, t.lastActivityAt),
+    index("forum_threads_author_id_idx").on(t.authorId),
+    check("forum_threads_title_length", sql`length(${t.title}) between 1 and 200`),
+    check("forum_threads_reply_count_nonnegative", sql`${t.replyCount} >= 0`),
+  ],
+);
+
+export const forumPosts = pgTable(
+  "forum_posts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    threadId: uuid()
+      .notNull()
+      .references(() => forumThreads.id, { onDelete: "cascade" }),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    bodyMd: text().notNull(),
+    hidden: boolean().notNull().default(false),
+    editedAt: timestamp({ withTimezone: true }),
+    // Soft delete: the post stays in the thread as "deleted", its text is gone.
+    deletedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("forum_posts_thread_created_idx").on(t.threadId, t.createdAt),
+    index("forum_posts_author_id_idx").on(t.authorId),
+    check("forum_posts_body_length", sql`length(${t.bodyMd}) <= 20000`),
+  ],
+);
+
+/** When a member last read a thread: the unread markers of the board. */
+export const forumReads = pgTable(
+  "forum_reads",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    threadId: uuid()
+      .notNull()
+      .references(() => forumThreads.id, { onDelete: "cascade" }),
+    readAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index("forum_reads_thread_id_idx").on(t.threadId)],
+);
+
+/**
+ * The post clock: one row per member and cohort, moved forward by a conditional upsert. At most one
+ * post per 5 seconds holds across app servers because the database decides.
+ */
+export const postClock = pgTable(
+  "post_clock",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cohortId: uuid()
+      .notNull()
+      .references(() => cohorts.id, { onDelete: "cascade" }),
+    lastPostAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.cohortId] })],
+);
+
+export const notificationKind = pgEnum("notification_kind", [
+  "reply",
+  "mention",
+  "review_assigned",
+  "review_received",
+  "deadline",
+]);
+
+/** In-app notifications (the bell). Later issues add kinds and an email outbox that reuse this sender. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind().notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    cohortId: uuid().references(() => cohorts.id, { onDelete: "cascade" }),
+    threadId: uuid().references(() => forumThreads.id, { onDelete: "cascade" }),
+    postId: uuid().references(() => forumPosts.id, { onDelete: "cascade" }),
+    // Shown as is: a thread title or assignment name at the time of sending.
+    subject: text().notNull().default(""),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
+    check("notifications_subject_length", sql`length(${t.subject}) <= 300`),
+  ],
+);

@@ -1,0 +1,220 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { assignments, canvases, forumPosts, forumThreads, lessons, submissions, submissionVersions, users } from "@/db/schema";
+import { ActionError } from "@/lib/actions-core";
+import { isEmptyDocument } from "@/lib/canvas/document";
+import { fitScore } from "@/lib/canvas/fit";
+import { listSegments } from "@/lib/canvas/segments";
+import { actorRole, type Actor } from "@/lib/cohorts/membership";
+import { lessonInCohort } from "@/lib/courses/queries";
+import { takePostSlot } from "@/lib/forum/store";
+import type { FrozenCanvas, PairingMode, Requirement, RubricCriterion } from "./types";
+
+export type AssignmentRow = typeof assignments.$inferSelect;
+
+export type AssignmentInput = {
+  cohortId: string;
+  lessonId: string;
+  instructionsMd: string;
+  requirements: Requirement[];
+  rubric: RubricCriterion[];
+  reviewsPerStudent: number;
+  submissionDue: Date;
+  reviewDue: Date;
+  anonymous: boolean;
+  hideReceivedUntilGiven: boolean;
+  pairingMode: PairingMode;
+};
+
+/** The assignment of a lesson in a cohort, or null. */
+export async function getAssignment(db: DbOrTx, cohortId: string, lessonId: string): Promise<AssignmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.cohortId, cohortId), eq(assignments.lessonId, lessonId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Creates or updates the assignment (instructors of the cohort and admins). An update names the
+ * version it was based on: if someone saved in between, it is refused as a conflict.
+ */
+export async function saveAssignment(
+  tx: DbOrTx,
+  actor: Actor,
+  input: AssignmentInput & { baseVersion?: number },
+): Promise<AssignmentRow> {
+  if ((await actorRole(tx, input.cohortId, actor)) !== "instructor") throw new ActionError("not_found", "notFound");
+  if (!(await lessonInCohort(tx, input.cohortId, input.lessonId))) throw new ActionError("not_found", "notFound");
+  const { baseVersion, ...values } = input;
+  if (!baseVersion) {
+    const [row] = await tx.insert(assignments).values(values).onConflictDoNothing().returning();
+    if (!row) throw new ActionError("conflict", "assignmentChanged");
+    return row;
+  }
+  const [row] = await tx
+    .update(assignments)
+    .set({ ...values, version: sql`${assignments.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(eq(assignments.cohortId, input.cohortId), eq(assignments.lessonId, input.lessonId), eq(assignments.version, baseVersion)),
+    )
+    .returning();
+  if (!row) throw new ActionError("conflict", "assignmentChanged");
+  return row;
+}
+
+type ChosenCanvas = typeof canvases.$inferSelect;
+
+/** Why the chosen canvases do not meet the requirements (a catalog key), or null when they do. */
+export function unmetRequirement(requirements: Requirement[], chosen: Pick<ChosenCanvas, "template" | "document" | "segmentCanvasId" | "segmentNoteId">[]): string | null {
+  if (chosen.length === 0) return "submitNothingChosen";
+  if (chosen.some((c) => !requirements.some((r) => r.template === c.template))) return "submitNotRequired";
+  if (chosen.some((c) => isEmptyDocument(c.document))) return "submitEmptyCanvas";
+  for (const req of requirements) {
+    const ofKind = chosen.filter((c) => c.template === req.template);
+    if (ofKind.length < req.count) return "submitTooFew";
+    if (ofKind.length > req.count) return "submitTooMany";
+    if (req.distinctSegments) {
+      if (ofKind.some((c) => !c.segmentCanvasId || !c.segmentNoteId)) return "submitNeedsSegment";
+      const keys = new Set(ofKind.map((c) => `${c.segmentCanvasId}:${c.segmentNoteId}`));
+      if (keys.size < ofKind.length) return "submitSameSegment";
+    }
+  }
+  return null;
+}
+
+export type SubmitResult = { submissionId: string; threadId: string; version: number; late: boolean; unchanged: boolean };
+
+/**
+ * Freezes the chosen canvases into a new version of the student's submission, creating the
+ * submission and its forum thread on the first call. Under a per-student-and-assignment lock:
+ * a double click, a retry or two tabs make one submission, and the same canvases at the same
+ * versions make no new version.
+ */
+export async function submit(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { assignmentId: string; canvasIds: string[]; comment?: string },
+  now = new Date(),
+): Promise<SubmitResult> {
+  const [assignment] = await tx
+    .select({ a: assignments, lessonTitle: lessons.title })
+    .from(assignments)
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(eq(assignments.id, input.assignmentId))
+    .limit(1);
+  if (!assignment) throw new ActionError("not_found", "notFound");
+  const { a } = assignment;
+  const role = await actorRole(tx, a.cohortId, actor);
+  if (!role) throw new ActionError("not_found", "notFound");
+  if (role !== "student") throw new ActionError("forbidden", "submitStudentsOnly");
+
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`submit:${a.id}:${actor.id}`}, 0))`);
+
+  const ids = [...new Set(input.canvasIds)];
+  const chosen = ids.length
+    ? await tx
+        .select()
+        .from(canvases)
+        .where(and(inArray(canvases.id, ids), eq(canvases.ownerId, actor.id), eq(canvases.cohortId, a.cohortId)))
+    : [];
+  if (chosen.length !== ids.length) throw new ActionError("not_found", "notFound");
+  const unmet = unmetRequirement(a.requirements, chosen);
+  if (unmet) throw new ActionError("invalid", unmet);
+
+  const segments = await listSegments(tx, actor.id, a.cohortId);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const frozen: FrozenCanvas[] = chosen
+    .sort((x, y) => order.get(x.id)! - order.get(y.id)!)
+    .map((c) => {
+      const segment = segments.find((s) => s.canvasId === c.segmentCanvasId && s.noteId === c.segmentNoteId);
+      return {
+        canvasId: c.id,
+        version: c.version,
+        title: c.title,
+        template: c.template,
+        document: c.document,
+        segment: segment ? { text: segment.text, color: segment.color } : null,
+        fit: c.template === "value-proposition" ? fitScore(c.document).score : null,
+      };
+    });
+  const late = now.getTime() > a.submissionDue.getTime();
+
+  const [existing] = await tx
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.assignmentId, a.id), eq(submissions.authorId, actor.id)))
+    .limit(1);
+
+  if (existing) {
+    const [latest] = await tx
+      .select()
+      .from(submissionVersions)
+      .where(eq(submissionVersions.submissionId, existing.id))
+      .orderBy(desc(submissionVersions.version))
+      .limit(1);
+    const fingerprint = (list: FrozenCanvas[]) => list.map((c) => `${c.canvasId}@${c.version}`).join(",");
+    if (latest && fingerprint(latest.canvases) === fingerprint(frozen)) {
+      return { submissionId: existing.id, threadId: existing.threadId, version: latest.version, late: latest.late, unchanged: true };
+    }
+    const version = existing.currentVersion + 1;
+    await tx.insert(submissionVersions).values({ submissionId: existing.id, version, canvases: frozen, late, submittedAt: now });
+    await tx.update(submissions).set({ currentVersion: version, updatedAt: now }).where(eq(submissions.id, existing.id));
+    await tx.update(forumThreads).set({ lastActivityAt: now }).where(eq(forumThreads.id, existing.threadId));
+    return { submissionId: existing.id, threadId: existing.threadId, version, late, unchanged: false };
+  }
+
+  const [author] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id));
+  const [thread] = await tx
+    .insert(forumThreads)
+    .values({
+      cohortId: a.cohortId,
+      lessonId: a.lessonId,
+      authorId: actor.id,
+      kind: "submission",
+      title: `${author!.name} – ${assignment.lessonTitle}`.slice(0, 200),
+      lastActivityAt: now,
+      createdAt: now,
+    })
+    .returning({ id: forumThreads.id });
+  const comment = input.comment?.trim();
+  if (comment) {
+    await takePostSlot(tx, actor.id, a.cohortId);
+    await tx.insert(forumPosts).values({ threadId: thread!.id, authorId: actor.id, bodyMd: comment });
+  }
+  const [submission] = await tx
+    .insert(submissions)
+    .values({ assignmentId: a.id, cohortId: a.cohortId, authorId: actor.id, threadId: thread!.id, createdAt: now, updatedAt: now })
+    .returning({ id: submissions.id });
+  await tx.insert(submissionVersions).values({ submissionId: submission!.id, version: 1, canvases: frozen, late, submittedAt: now });
+  return { submissionId: submission!.id, threadId: thread!.id, version: 1, late, unchanged: false };
+}
+
+/** The student's submission with its versions (newest first), or null. */
+export async function getOwnSubmission(db: DbOrTx, assignmentId: string, authorId: string) {
+  const [submission] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.authorId, authorId)))
+    .limit(1);
+  if (!submission) return null;
+  const versions = await db
+    .select({ version: submissionVersions.version, late: submissionVersions.late, submittedAt: submissionVersions.submittedAt })
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submission.id))
+    .orderBy(desc(submissionVersions.version));
+  return { ...submission, versions };
+}
+
+/** The submission behind a thread with all its versions (caller has checked the thread is visible). */
+export async function submissionOfThread(db: DbOrTx, threadId: string) {
+  const [submission] = await db.select().from(submissions).where(eq(submissions.threadId, threadId)).limit(1);
+  if (!submission) return null;
+  const versions = await db
+    .select()
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submission.id))
+    .orderBy(desc(submissionVersions.version));
+  return { submission, versions };
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { INSTRUCTIONS_MAX, REQUIREMENTS_MAX, REVIEWS_MAX, REVIEWS_MIN, RUBRIC_MAX } from "@/lib/assignments/types";
+import { TEMPLATE_KINDS } from "@/lib/canvas/templates";
+import { zonedToInstant } from "@/lib/time";
+
+const requirement = z.object({
+  template: z.enum(TEMPLATE_KINDS as [string, ...string[]]),
+  count: z.coerce.number().int().min(1, "requirementCount").max(6, "requirementCount"),
+  distinctSegments: z.boolean(),
+});
+
+const criterion = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  title: z.string().trim().min(1, "rubricTitleRequired").max(120, "rubricTitleTooLong"),
+  prompt: z.string().trim().max(500, "rubricPromptTooLong"),
+  scale: z.coerce.number().int().min(2, "rubricScale").max(5, "rubricScale"),
+});
+
+/** Lists travel as JSON text from the editor's dynamic rows. */
+const jsonList = <T extends z.ZodType>(item: T, max: number, tooMany: string, empty: string) =>
+  z
+    .string()
+    .max(50_000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "invalid" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(item).min(1, empty).max(max, tooMany));
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.undefined()])
+  .transform((v) => v === "on" || v === "true");
+
+export const assignmentSchema = z
+  .object({
+    cohortId: z.uuid(),
+    lessonId: z.uuid(),
+    baseVersion: z.coerce.number().int().min(0).default(0),
+    timeZone: z.string().min(1).max(64),
+    instructionsMd: z.string().max(INSTRUCTIONS_MAX, "instructionsTooLong"),
+    requirements: jsonList(requirement, REQUIREMENTS_MAX, "requirementsTooMany", "requirementsEmpty"),
+    rubric: jsonList(criterion, RUBRIC_MAX, "rubricTooMany", "rubricEmpty"),
+    reviewsPerStudent: z.coerce.number().int().min(REVIEWS_MIN, "reviewsRange").max(REVIEWS_MAX, "reviewsRange"),
+    submissionDue: z.string(),
+    reviewDue: z.string(),
+    anonymous: checkbox,
+    hideReceivedUntilGiven: checkbox,
+    pairingMode: z.enum(["deadline", "rolling"]),
+  })
+  .transform((input, ctx) => {
+    const submissionDue = zonedToInstant(input.submissionDue, input.timeZone);
+    const reviewDue = zonedToInstant(input.reviewDue, input.timeZone);
+    if (!submissionDue) ctx.addIssue({ code: "custom", path: ["submissionDue"], message: "dateInvalid" });
+    if (!reviewDue) ctx.addIssue({ code: "custom", path: ["reviewDue"], message: "dateInvalid" });
+    if (submissionDue && reviewDue && reviewDue <= submissionDue) {
+      ctx.addIssue({ code: "custom", path: ["reviewDue"], message: "reviewDueBeforeSubmission" });
+    }
+    if (!submissionDue || !reviewDue) return z.NEVER;
+    const ids = new Set(input.rubric.map((c) => c.id));
+    if (ids.size !== input.rubric.length) ctx.addIssue({ code: "custom", path: ["rubric"], message: "invalid" });
+    return { ...input, submissionDue, reviewDue };
+  });
+
+export const submitSchema = z.object({
+  cohortId: z.uuid(),
+  assignmentId: z.uuid(),
+  canvasIds: z
+    .union([z.uuid(), z.array(z.uuid())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+  comment: z.string().max(20_000, "postTooLong").optional(),
+});
