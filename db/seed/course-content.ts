@@ -251,3 +251,21 @@ export const demoLessons: SeedLesson[] = [
     bodyMd: empathyMapZurValueProposition,
   },
 ];
+
+/** The assignment of the value-proposition lesson (seed 004's task), the same in both demo cohorts. */
+export const demoAssignment = {
+  lessonSlug: "von-der-empathy-map-zur-value-proposition",
+  instructionsMd: `Wähle **zwei Kundensegmente** deines Geschäftsmodells und fülle für jedes einen Value Proposition Canvas aus – erst das Kundenprofil (Jobs, Pains, Gains), dann die Value Map.
+
+1. Lege die beiden Segmente auf deinem Business Model Canvas an und erstelle aus ihrem Menü je einen Value Proposition Canvas.
+2. Verknüpfe Pain Reliever mit den Pains und Gain Creator mit den Gains, die sie adressieren. Der Fit-Wert zeigt dir, was noch offen ist.
+3. Reiche beide Canvases hier ein. Sie erscheinen im Forum der Lektion.
+4. Gib danach zwei anderen Teilnehmenden Feedback.`,
+  requirements: [{ template: "value-proposition" as const, count: 2, distinctSegments: true }],
+  rubric: [
+    { id: "profil", title: "Kundenprofil", prompt: "Sind Jobs, Pains und Gains konkret und aus Sicht des Segments formuliert?", scale: 4 },
+    { id: "fit", title: "Fit", prompt: "Adressieren die Pain Reliever und Gain Creator die wichtigsten Pains und Gains?", scale: 4 },
+    { id: "abgrenzung", title: "Zwei Segmente", prompt: "Unterscheiden sich die beiden Segmente und ihre Wertangebote deutlich?", scale: 3 },
+  ],
+  reviewsPerStudent: 2,
+};

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
-import { cohorts, courses, lessons, memberships, users } from "@/db/schema";
+import { assignments, cohorts, courses, lessons, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { demoCourse, demoLessons } from "./course-content";
+import { demoAssignment, demoCourse, demoLessons } from "./course-content";
 import { DEMO_PASSWORD, demoAccounts, demoCohorts } from "./demo-accounts";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -66,6 +66,21 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         : [],
     );
     await tx.insert(memberships).values(memberRows).onConflictDoNothing();
+
+    // The value-proposition lesson's assignment: due in a week in the running cohort, long past in the older one.
+    const [lesson] = await tx
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(and(eq(lessons.courseId, course.id), eq(lessons.slug, demoAssignment.lessonSlug)));
+    const { lessonSlug: _slug, ...assignment } = demoAssignment;
+    const dueIn = (days: number) => new Date(Math.ceil((now + days * DAY) / 3_600_000) * 3_600_000);
+    await tx
+      .insert(assignments)
+      .values([
+        { ...assignment, cohortId: cohortIds.get(demoCohorts.main.inviteCode)!, lessonId: lesson!.id, submissionDue: dueIn(7), reviewDue: dueIn(14) },
+        { ...assignment, cohortId: cohortIds.get(demoCohorts.other.inviteCode)!, lessonId: lesson!.id, submissionDue: dueIn(-60), reviewDue: dueIn(-50) },
+      ])
+      .onConflictDoNothing();
     return { created: missing.length > 0 };
   });
 }

@@ -218,3 +218,47 @@ export async function submissionOfThread(db: DbOrTx, threadId: string) {
     .orderBy(desc(submissionVersions.version));
   return { submission, versions };
 }
+
+export type CandidateCanvas = {
+  id: string;
+  title: string;
+  template: AssignmentRow["requirements"][number]["template"];
+  empty: boolean;
+  fit: number | null;
+  segment: { key: string; text: string; color?: string } | null;
+};
+
+/** The student's canvases an assignment could take, with what the checklist needs to know of each. */
+export async function candidateCanvases(db: DbOrTx, assignment: AssignmentRow, ownerId: string): Promise<CandidateCanvas[]> {
+  const kinds = assignment.requirements.map((r) => r.template);
+  const [rows, segments] = await Promise.all([
+    db
+      .select()
+      .from(canvases)
+      .where(and(eq(canvases.ownerId, ownerId), eq(canvases.cohortId, assignment.cohortId), inArray(canvases.template, kinds)))
+      .orderBy(desc(canvases.updatedAt)),
+    listSegments(db, ownerId, assignment.cohortId),
+  ]);
+  return rows.map((c) => {
+    const segment = segments.find((s) => s.canvasId === c.segmentCanvasId && s.noteId === c.segmentNoteId);
+    return {
+      id: c.id,
+      title: c.title,
+      template: c.template,
+      empty: isEmptyDocument(c.document),
+      fit: c.template === "value-proposition" ? fitScore(c.document).score : null,
+      segment: segment ? { key: `${segment.canvasId}:${segment.noteId}`, text: segment.text, color: segment.color } : null,
+    };
+  });
+}
+
+/** The canvases of the newest version of a submission (to preselect them for a resubmit). */
+export async function latestSubmittedCanvasIds(db: DbOrTx, submissionId: string): Promise<string[]> {
+  const [latest] = await db
+    .select({ canvases: submissionVersions.canvases })
+    .from(submissionVersions)
+    .where(eq(submissionVersions.submissionId, submissionId))
+    .orderBy(desc(submissionVersions.version))
+    .limit(1);
+  return latest?.canvases.map((c) => c.canvasId) ?? [];
+}

@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { launchBrowser } from "./browser";
 import { benchCanvas } from "./canvas";
+import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
 import { signInCookie, startServer } from "./server";
 
 // `npm run bench`: figures for the record, no pass or fail. DATABASE_URL selects PostgreSQL.
@@ -18,7 +19,13 @@ async function load(name: string, url: string, headers: Record<string, string>):
   return { name, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: r.non2xx };
 }
 
-const server = await startServer(PORT);
+const HEADER = "target                     req/s    p50 ms  p97.5 ms  errors  non-2xx";
+function row(name: string, r: { rps: number; p50: number; p975: number; errors: number; non2xx: number }): string {
+  return `${name.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} ${String(r.p50).padStart(9)} ${String(r.p975).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`;
+}
+const figures = (r: autocannon.Result) => ({ rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: r.non2xx });
+
+const server = await startServer(PORT, seedForum);
 try {
   const cookie = await signInCookie(server.baseUrl, "anna.berger@werkbank.test", DEMO_PASSWORD);
   const courses = await (await fetch(`${server.baseUrl}/courses`, { headers: { cookie } })).text();
@@ -30,25 +37,24 @@ try {
   const file = await load("static asset", `${server.baseUrl}${asset}`, {});
 
   console.log(`\nWerkbank bench — ${server.database}, ${CONNECTIONS} connections, ${SECONDS} s each, ${new Date().toISOString()}`);
-  console.log("target                     req/s    p50 ms  p97.5 ms  errors  non-2xx");
-  for (const f of [page, file]) {
-    console.log(
-      `${f.name.padEnd(26)} ${f.rps.toFixed(0).padStart(6)} ${String(f.p50).padStart(9)} ${String(f.p975).padStart(9)} ${String(f.errors).padStart(7)} ${String(f.non2xx).padStart(8)}`,
-    );
-  }
+  console.log(HEADER);
+  for (const f of [page, file]) console.log(row(f.name, f));
   console.log(`throughput ratio (course page / static asset): ${(page.rps / file.rps).toFixed(3)}`);
+
+  const forum = await benchForum(server.baseUrl, cookie, SECONDS);
+  console.log(`\nForum — ${CONNECTIONS} connections, ${SECONDS} s each`);
+  console.log(HEADER);
+  console.log(row(`thread list (${THREADS} threads)`, figures(forum.list)));
+  console.log(row(`thread (${REPLIES} replies)`, figures(forum.thread)));
 
   const browser = await launchBrowser();
   try {
     const canvas = await benchCanvas(browser, server.baseUrl, SECONDS);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
     console.log(`\nCanvas — 20 connections, ${SECONDS} s each`);
-    console.log("target                     req/s    p50 ms  p97.5 ms  errors  non-2xx");
-    for (const [name, r] of [["canvas page", canvas.page], ["autosave action", canvas.save]] as const) {
-      console.log(
-        `${name.padEnd(26)} ${r.requests.average.toFixed(0).padStart(6)} ${String(r.latency.p50).padStart(9)} ${String(r.latency.p97_5).padStart(9)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)}`,
-      );
-    }
+    console.log(HEADER);
+    console.log(row("canvas page", figures(canvas.page)));
+    console.log(row("autosave action", figures(canvas.save)));
     console.log(`autosaves written: ${canvas.saved}, answered as conflicts: ${canvas.conflicts}`);
     console.log(`compressed JavaScript loaded — lesson page (read): ${kb(canvas.readPageJs)} (goal ≤ 130 kB), canvas page: ${kb(canvas.canvasPageJs)} (goal ≤ 250 kB)`);
   } finally {

@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { closeDb, getDb, type Db } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
 
 export type BenchServer = { baseUrl: string; database: string; stop: () => Promise<void> };
 
@@ -10,7 +13,7 @@ export type BenchServer = { baseUrl: string; database: string; stop: () => Promi
  * Starts the production build (`npm start`, which builds when needed) on its own database:
  * a fresh PGlite folder, or a fresh PostgreSQL database on DATABASE_URL's server, dropped after.
  */
-export async function startServer(port: number): Promise<BenchServer> {
+export async function startServer(port: number, prepare?: (db: Db) => Promise<void>): Promise<BenchServer> {
   const url = process.env.DATABASE_URL;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WERKBANK_SEED: "1" };
   let cleanup = async () => {};
@@ -34,6 +37,22 @@ export async function startServer(port: number): Promise<BenchServer> {
     env.PGLITE_DIR = dir;
     database = "PGlite (embedded)";
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  if (prepare) {
+    // Bulk data goes in before the server opens the database (PGlite allows one process at a time).
+    const saved = { url: process.env.DATABASE_URL, dir: process.env.PGLITE_DIR };
+    process.env.DATABASE_URL = env.DATABASE_URL ?? "";
+    process.env.PGLITE_DIR = env.PGLITE_DIR ?? "";
+    try {
+      await migrateDatabase(env.DATABASE_URL || undefined);
+      await seedDemo(getDb());
+      await prepare(getDb());
+    } finally {
+      await closeDb();
+      process.env.DATABASE_URL = saved.url ?? "";
+      process.env.PGLITE_DIR = saved.dir ?? "";
+    }
   }
 
   const child: ChildProcess = spawn(process.execPath, ["lib/cli/start.mjs", "-p", String(port)], {

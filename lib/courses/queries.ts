@@ -64,6 +64,7 @@ export const getCohortCourse = cache(async function getCohortCourse(cohortId: st
       startsOn: cohorts.startsOn,
       endsOn: cohorts.endsOn,
       inviteCode: cohorts.inviteCode,
+      timeZone: cohorts.timeZone,
       courseId: courses.id,
       courseTitle: courses.title,
       courseSummary: courses.summary,

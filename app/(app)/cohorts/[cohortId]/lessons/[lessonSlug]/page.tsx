@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AssignmentPanel } from "@/components/assignments/assignment-panel";
 import { LessonDoneButton } from "@/components/courses/lesson-done-button";
 import { Markdown } from "@/components/markdown";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getLesson } from "@/lib/courses/queries";
+import { getAssignment } from "@/lib/assignments/store";
+import { buttonClasses } from "@/components/ui/button";
+import { getDb } from "@/db";
 
 type Props = { params: Promise<{ cohortId: string; lessonSlug: string }> };
 
@@ -22,7 +26,11 @@ export default async function LessonPage({ params }: Props) {
   const data = await getLesson(cohortId, lessonSlug, user.id);
   if (!data) notFound();
   const { course, lesson, previous, next } = data;
-  const [t, tc] = await Promise.all([getTranslations("lesson"), getTranslations("cohort")]);
+  const [t, tc, assignment] = await Promise.all([
+    getTranslations("lesson"),
+    getTranslations("cohort"),
+    getAssignment(getDb(), cohortId, lesson.id),
+  ]);
   const base = `/cohorts/${cohortId}`;
 
   return (
@@ -44,6 +52,36 @@ export default async function LessonPage({ params }: Props) {
       </header>
 
       <Markdown className="prose-lesson">{lesson.bodyMd}</Markdown>
+
+      {assignment ? (
+        <AssignmentPanel
+          assignment={assignment}
+          timeZone={course.timeZone}
+          role={role}
+          userId={user.id}
+          lessonHref={`${base}/lessons/${lesson.slug}`}
+        />
+      ) : (
+        role === "instructor" && (
+          <p className="flex flex-wrap items-center gap-3 rounded-xl border border-dashed border-line p-4 text-sm text-muted">
+            {t("noAssignment")}
+            <Link href={`${base}/lessons/${lesson.slug}/assignment`} className={buttonClasses("secondary", "px-3 py-1.5")}>
+              {t("createAssignment")}
+            </Link>
+          </p>
+        )
+      )}
+
+      <Link
+        href={`${base}/lessons/${lesson.slug}/forum`}
+        className="flex items-center justify-between rounded-xl border border-line bg-white p-4 shadow-xs hover:bg-stone-50"
+      >
+        <span>
+          <span className="block font-semibold">{t("forum")}</span>
+          <span className="text-sm text-muted">{t("forumHint")}</span>
+        </span>
+        <span aria-hidden>→</span>
+      </Link>
 
       <footer className="mt-4 flex flex-col gap-6 border-t border-line pt-8">
         {role === "student" && <LessonDoneButton cohortId={cohortId} lessonId={lesson.id} done={lesson.done} />}

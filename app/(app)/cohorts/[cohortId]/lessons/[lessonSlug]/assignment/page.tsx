@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { AssignmentForm } from "@/components/assignments/assignment-form";
+import { ClientMessages } from "@/components/client-messages";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { demoAssignment } from "@/db/seed/course-content";
+import { getAssignment } from "@/lib/assignments/store";
+import { requireCohortRole } from "@/lib/auth/session";
+import { getLesson } from "@/lib/courses/queries";
+import { instantToZoned } from "@/lib/time";
+
+type Props = { params: Promise<{ cohortId: string; lessonSlug: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("assignmentForm"))("title") };
+}
+
+const DAY = 86_400_000;
+
+/** Instructors create and edit the lesson's assignment; everyone else gets a not-found page. */
+export default async function AssignmentEditPage({ params }: Props) {
+  const { cohortId, lessonSlug } = await params;
+  const { user } = await requireCohortRole(cohortId, ["instructor"]);
+  const data = await getLesson(cohortId, lessonSlug, user.id);
+  if (!data) notFound();
+  const { course, lesson } = data;
+  const [t, assignment] = await Promise.all([getTranslations("assignmentForm"), getAssignment(getDb(), cohortId, lesson.id)]);
+  const zone = course.timeZone;
+  const nextWeek = new Date(Math.ceil((Date.now() + 7 * DAY) / 3_600_000) * 3_600_000);
+  const initial = assignment
+    ? {
+        instructionsMd: assignment.instructionsMd,
+        requirements: assignment.requirements,
+        rubric: assignment.rubric,
+        reviewsPerStudent: assignment.reviewsPerStudent,
+        submissionDue: instantToZoned(assignment.submissionDue, zone),
+        reviewDue: instantToZoned(assignment.reviewDue, zone),
+        anonymous: assignment.anonymous,
+        hideReceivedUntilGiven: assignment.hideReceivedUntilGiven,
+        pairingMode: assignment.pairingMode,
+      }
+    : {
+        instructionsMd: "",
+        requirements: demoAssignment.requirements,
+        rubric: demoAssignment.rubric,
+        reviewsPerStudent: 2,
+        submissionDue: instantToZoned(nextWeek, zone),
+        reviewDue: instantToZoned(new Date(nextWeek.getTime() + 7 * DAY), zone),
+        anonymous: false,
+        hideReceivedUntilGiven: true,
+        pairingMode: "deadline" as const,
+      };
+  const lessonHref = `/cohorts/${cohortId}/lessons/${lesson.slug}`;
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <nav className="text-sm text-muted">
+        <Link href={lessonHref} className="hover:text-ink hover:underline">
+          ← {lesson.title}
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold tracking-tight">{assignment ? t("title") : t("titleNew")}</h1>
+      <Card>
+        <ClientMessages namespaces={["assignmentForm", "canvas"]}>
+          <AssignmentForm cohortId={cohortId} lessonId={lesson.id} timeZone={zone} version={assignment?.version ?? 0} initial={initial} />
+        </ClientMessages>
+      </Card>
+    </div>
+  );
+}

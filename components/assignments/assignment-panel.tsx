@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { Markdown } from "@/components/markdown";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { candidateCanvases, getOwnSubmission, latestSubmittedCanvasIds, type AssignmentRow } from "@/lib/assignments/store";
+import { SubmitForm } from "./submit-form";
+
+/** The lesson's assignment: what to hand in by when, the checklist, and the student's submission. */
+export async function AssignmentPanel(props: {
+  assignment: AssignmentRow;
+  timeZone: string;
+  role: "student" | "instructor";
+  userId: string;
+  lessonHref: string;
+}) {
+  const { assignment: a, timeZone } = props;
+  const [t, tk, format] = await Promise.all([getTranslations("assignment"), getTranslations("canvas.kinds"), getFormatter()]);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short", timeZone });
+  const now = new Date();
+  const overdue = now > a.submissionDue;
+  const db = getDb();
+  const submission = props.role === "student" ? await getOwnSubmission(db, a.id, props.userId) : null;
+  const [candidates, preselected] =
+    props.role === "student"
+      ? await Promise.all([candidateCanvases(db, a, props.userId), submission ? latestSubmittedCanvasIds(db, submission.id) : []])
+      : [[], []];
+  const latest = submission?.versions[0];
+
+  return (
+    <Card aria-labelledby="assignment-heading" className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm font-medium text-brand-700">{t("label")}</p>
+          <h2 id="assignment-heading" className="mt-1 text-xl font-semibold">
+            {t("heading", { list: a.requirements.map((r) => `${r.count} × ${tk(r.template)}`).join(", ") })}
+          </h2>
+        </div>
+        {props.role === "instructor" && (
+          <Link href={`${props.lessonHref}/assignment`} className={buttonClasses("secondary", "px-3 py-1.5")}>
+            {t("edit")}
+          </Link>
+        )}
+      </header>
+
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div className="rounded-lg bg-stone-50 p-3">
+          <dt className="text-muted">{t("submissionDue")}</dt>
+          <dd className="font-medium">
+            <time dateTime={a.submissionDue.toISOString()}>{when(a.submissionDue)}</time>
+          </dd>
+        </div>
+        <div className="rounded-lg bg-stone-50 p-3">
+          <dt className="text-muted">{t("reviewDue")}</dt>
+          <dd className="font-medium">
+            <time dateTime={a.reviewDue.toISOString()}>{when(a.reviewDue)}</time>
+          </dd>
+        </div>
+        <p className="text-xs text-muted sm:col-span-2">
+          {t("timeZoneNote", { zone: timeZone })} · {t("reviewsEach", { count: a.reviewsPerStudent })}
+          {a.anonymous ? ` · ${t("anonymous")}` : ""}
+        </p>
+      </dl>
+
+      {a.instructionsMd.trim() && <Markdown className="prose-lesson text-[0.95rem]">{a.instructionsMd}</Markdown>}
+
+      {props.role === "student" && (
+        <section aria-labelledby="submission-heading" className="flex flex-col gap-4 border-t border-line pt-6">
+          <h3 id="submission-heading" className="text-lg font-semibold">
+            {t("yourSubmission")}
+          </h3>
+          {submission && latest ? (
+            <p className="rounded-lg border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="submission-status">
+              {t(latest.late ? "submittedLate" : "submittedOnTime", { version: latest.version, when: when(latest.submittedAt) })}{" "}
+              <Link href={`/cohorts/${a.cohortId}/forum/${submission.threadId}`} className="font-medium underline">
+                {t("toThread")}
+              </Link>
+            </p>
+          ) : (
+            <p className={overdue ? "rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" : "text-sm text-muted"}>
+              {overdue ? t("overdue") : t("notYet", { when: format.relativeTime(a.submissionDue, now) })}
+            </p>
+          )}
+          <ClientMessages namespaces={["assignment", "canvas"]}>
+            <SubmitForm
+              cohortId={a.cohortId}
+              assignmentId={a.id}
+              requirements={a.requirements}
+              candidates={candidates}
+              preselected={preselected}
+              resubmit={Boolean(submission)}
+            />
+          </ClientMessages>
+        </section>
+      )}
+    </Card>
+  );
+}

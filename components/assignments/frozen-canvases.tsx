@@ -1,0 +1,59 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { CanvasView } from "@/components/canvas/canvas-view";
+import { SEGMENT_STYLES } from "@/components/canvas/segment-colors";
+import { cn } from "@/components/ui/cn";
+import type { FrozenCanvas } from "@/lib/assignments/types";
+import type { SegmentColor } from "@/lib/canvas/document";
+
+/** The canvases of a submission version, read-only, each with its segment and fit score. */
+export async function FrozenCanvases({ canvases, idPrefix }: { canvases: FrozenCanvas[]; idPrefix: string }) {
+  const [t, te, tc, locale] = await Promise.all([
+    getTranslations("assignment"),
+    getTranslations("editor"),
+    getTranslations("canvas"),
+    getLocale(),
+  ]);
+  const labels = {
+    empty: te("emptyBlock"),
+    linksTo: te("links"),
+    severity: (n: number) => `${te("severity")}: ${te(`weights.${String(n) as "1"}`)}`,
+    importance: (n: number) => `${te("importance")}: ${te(`weights.${String(n) as "1"}`)}`,
+    jobType: (type: string) => te(`jobTypes.${type as "functional"}`),
+  };
+  return (
+    <div className="flex flex-col gap-8">
+      {canvases.map((canvas, i) => (
+        <section key={canvas.canvasId} aria-labelledby={`${idPrefix}-${i}-title`} className="flex flex-col gap-3">
+          <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+            <p className="text-xs font-medium tracking-wide text-brand-700 uppercase">{tc(`kinds.${canvas.template}`)}</p>
+            <h3 id={`${idPrefix}-${i}-title`} className="text-lg font-semibold">
+              {canvas.title}
+            </h3>
+            {canvas.segment && (
+              <span className="flex items-center gap-1.5 text-sm text-stone-700">
+                <span
+                  aria-hidden
+                  className={cn(
+                    "size-2.5 rounded-full",
+                    canvas.segment.color ? SEGMENT_STYLES[canvas.segment.color as SegmentColor]?.dot : "bg-stone-300",
+                  )}
+                />
+                {tc("forSegment", { segment: canvas.segment.text })}
+              </span>
+            )}
+            {canvas.fit !== null && (
+              <span className="ml-auto rounded-full bg-brand-50 px-2.5 py-0.5 text-sm font-medium text-brand-900" data-testid="frozen-fit">
+                {t("fit", { score: Math.round(canvas.fit * 100) })}
+              </span>
+            )}
+          </header>
+          <div className="overflow-x-auto">
+            <div className="min-w-[48rem]">
+              <CanvasView template={canvas.template} doc={canvas.document} locale={locale === "en" ? "en" : "de"} labels={labels} idPrefix={`${idPrefix}-${i}`} />
+            </div>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { cn } from "@/components/ui/cn";
+import { locateNotes, notesOf, SEGMENT_BLOCK, type CanvasDocument, type Note, type SegmentColor } from "@/lib/canvas/document";
+import { getTemplate } from "@/lib/canvas/templates";
+import type { TemplateKind } from "@/lib/canvas/types";
+import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
+
+export type CanvasViewLabels = {
+  empty: string;
+  /** e.g. "Relieves" / "Creates" / "Serves": prefix of a note's fit links. */
+  linksTo: string;
+  severity: (n: number) => string;
+  importance: (n: number) => string;
+  jobType: (type: string) => string;
+};
+
+/**
+ * A canvas read-only, in the editor's layout: the frozen canvases of a submission. Rendered on the
+ * server (no JavaScript); blocks are labelled sections with lists, so it reads well without sight.
+ * `idPrefix` keeps note anchors unique when several canvases share a page.
+ */
+export function CanvasView(props: {
+  template: TemplateKind;
+  doc: CanvasDocument;
+  locale: "de" | "en";
+  labels: CanvasViewLabels;
+  idPrefix: string;
+}) {
+  const template = getTemplate(props.template);
+  const { doc, locale, labels } = props;
+  const where = locateNotes(doc);
+  const segmentColor = new Map(notesOf(doc, SEGMENT_BLOCK).map((n) => [n.id, n.color]));
+  const colorsOf = (blockId: string, note: Note): SegmentColor[] =>
+    (blockId === SEGMENT_BLOCK ? [note.color] : note.segments.map((id) => segmentColor.get(id))).filter(
+      (c): c is SegmentColor => Boolean(c),
+    );
+
+  return (
+    <div
+      className="canvas-board grid gap-2"
+      style={{ gridTemplateColumns: `repeat(${template.grid.columns}, minmax(0, 1fr))` }}
+    >
+      {template.blocks.map((block) => {
+        const notes = notesOf(doc, block.id);
+        const headingId = `${props.idPrefix}-${block.id}`;
+        return (
+          <section
+            key={block.id}
+            aria-labelledby={headingId}
+            style={{
+              gridColumn: `${block.grid.column} / span ${block.grid.columnSpan}`,
+              gridRow: `${block.grid.row} / span ${block.grid.rowSpan}`,
+            }}
+            className={cn(
+              "flex min-h-24 flex-col gap-2 rounded-xl border bg-white p-3 break-inside-avoid",
+              block.area === "profile" ? "border-sky-200" : "border-line",
+            )}
+          >
+            <h4 id={headingId} className="text-sm font-semibold">
+              {block.title[locale]}
+            </h4>
+            {notes.length === 0 ? (
+              <p className="text-xs text-stone-400">{labels.empty}</p>
+            ) : (
+              <ul className="flex flex-col gap-1.5">
+                {notes.map((note) => {
+                  const colors = colorsOf(block.id, note);
+                  const look = colors[0] ? SEGMENT_STYLES[colors[0]] : PLAIN_NOTE;
+                  const links = doc.links.filter((l) => l.from === note.id).map((l) => where.get(l.to)?.note.text ?? "");
+                  const attribute =
+                    note.severity !== undefined
+                      ? labels.severity(note.severity)
+                      : note.importance !== undefined
+                        ? labels.importance(note.importance)
+                        : note.jobType
+                          ? labels.jobType(note.jobType)
+                          : null;
+                  return (
+                    <li
+                      key={note.id}
+                      id={`${props.idPrefix}-note-${note.id}`}
+                      data-note-id={note.id}
+                      className={cn("rounded-lg border px-2.5 py-1.5 text-sm leading-snug whitespace-pre-wrap shadow-xs", look.card)}
+                    >
+                      {colors.length > 0 && (
+                        <span aria-hidden className="mr-1.5 inline-flex gap-0.5 align-middle">
+                          {colors.map((c, i) => (
+                            <span key={i} className={cn("inline-block size-2 rounded-full", SEGMENT_STYLES[c].dot)} />
+                          ))}
+                        </span>
+                      )}
+                      {note.text || "…"}
+                      {attribute && <span className="mt-0.5 block text-xs text-stone-500">{attribute}</span>}
+                      {links.length > 0 && (
+                        <span className="mt-0.5 block text-xs text-stone-500">
+                          {labels.linksTo}: {links.join(" · ")}
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
