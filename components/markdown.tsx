@@ -12,7 +12,7 @@ const schema = {
 /** Markdown (GFM) rendered on the server through an allow-list sanitiser; raw HTML is never passed through. */
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
-    <div className={className}>
+    <div className={className} data-user-content="">
       <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeSanitize, schema]]} skipHtml>
         {children}
       </ReactMarkdown>

@@ -7,6 +7,7 @@ import { copyCanvasAction, deleteCanvasAction, renameCanvasAction } from "@/app/
 import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { cn } from "@/components/ui/cn";
 import type { SegmentColor } from "@/lib/canvas/document";
@@ -92,26 +93,17 @@ export function CanvasListItem({ cohortId, item }: { cohortId: string; item: Ite
           {t("delete")}
         </button>
       </div>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`delete-${item.id}-title`}
-        className="m-auto w-[min(28rem,90vw)] rounded-xl border border-line p-6 shadow-lg backdrop:bg-black/30"
-      >
-        <h2 id={`delete-${item.id}-title`} className="text-lg font-semibold">
-          {t("deleteConfirmTitle", { title: item.title })}
-        </h2>
-        <p className="mt-2 text-sm text-muted">{t("deleteConfirmBody")}</p>
-        <form action={remove} className="mt-6 flex justify-end gap-2">
-          <input type="hidden" name="cohortId" value={cohortId} />
-          <input type="hidden" name="canvasId" value={item.id} />
-          <button type="button" autoFocus className={buttonClasses("secondary")} onClick={() => dialog.current?.close()}>
-            {t("cancel")}
-          </button>
-          <SubmitButton variant="danger" pendingLabel={t("deleting")}>
-            {t("delete")}
-          </SubmitButton>
-        </form>
-      </dialog>
+      <ConfirmDialog
+        dialogRef={dialog}
+        id={`delete-${item.id}`}
+        title={t("deleteConfirmTitle", { title: item.title })}
+        body={t("deleteConfirmBody")}
+        action={remove}
+        fields={{ cohortId, canvasId: item.id }}
+        cancelLabel={t("cancel")}
+        confirmLabel={t("delete")}
+        pendingLabel={t("deleting")}
+      />
     </li>
   );
 }

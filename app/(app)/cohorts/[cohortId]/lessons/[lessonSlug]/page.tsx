@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/assignments/assignment-panel";
@@ -35,17 +36,7 @@ export default async function LessonPage({ params }: Props) {
 
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
-      <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
-        <ol className="flex flex-wrap items-center gap-2">
-          <li>
-            <Link href={base} className="hover:text-ink hover:underline">
-              {course.courseTitle}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page">{tc("lessonN", { n: lesson.number })}</li>
-        </ol>
-      </nav>
+      <Breadcrumb label={t("breadcrumb")} items={[{ href: base, label: course.courseTitle }]} current={tc("lessonN", { n: lesson.number })} />
       <header>
         <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
         <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>

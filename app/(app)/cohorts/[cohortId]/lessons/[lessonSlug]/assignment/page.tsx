@@ -20,6 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const DAY = 86_400_000;
 
+/** A new assignment proposes a deadline a week ahead on the hour, reviews a week after that. */
+function proposedDeadlines(): { submission: Date; review: Date } {
+  const submission = new Date(Math.ceil((Date.now() + 7 * DAY) / 3_600_000) * 3_600_000);
+  return { submission, review: new Date(submission.getTime() + 7 * DAY) };
+}
+
 /** Instructors create and edit the lesson's assignment; everyone else gets a not-found page. */
 export default async function AssignmentEditPage({ params }: Props) {
   const { cohortId, lessonSlug } = await params;
@@ -29,7 +35,7 @@ export default async function AssignmentEditPage({ params }: Props) {
   const { course, lesson } = data;
   const [t, assignment] = await Promise.all([getTranslations("assignmentForm"), getAssignment(getDb(), cohortId, lesson.id)]);
   const zone = course.timeZone;
-  const nextWeek = new Date(Math.ceil((Date.now() + 7 * DAY) / 3_600_000) * 3_600_000);
+  const proposed = proposedDeadlines();
   const initial = assignment
     ? {
         instructionsMd: assignment.instructionsMd,
@@ -47,8 +53,8 @@ export default async function AssignmentEditPage({ params }: Props) {
         requirements: demoAssignment.requirements,
         rubric: demoAssignment.rubric,
         reviewsPerStudent: 2,
-        submissionDue: instantToZoned(nextWeek, zone),
-        reviewDue: instantToZoned(new Date(nextWeek.getTime() + 7 * DAY), zone),
+        submissionDue: instantToZoned(proposed.submission, zone),
+        reviewDue: instantToZoned(proposed.review, zone),
         anonymous: false,
         hideReceivedUntilGiven: true,
         pairingMode: "deadline" as const,

@@ -1,0 +1,220 @@
+import { eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { FrozenCanvases } from "@/components/assignments/frozen-canvases";
+import { ClientMessages } from "@/components/client-messages";
+import { Badge } from "@/components/forum/badges";
+import { ModerationBar } from "@/components/forum/moderation-bar";
+import { PostItem, type PostView } from "@/components/forum/post-item";
+import { ReplyForm } from "@/components/forum/reply-form";
+import { Markdown } from "@/components/markdown";
+import { FormMessage } from "@/components/ui/form-message";
+import { cn } from "@/components/ui/cn";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { submissionOfThread } from "@/lib/assignments/store";
+import { isUuid, requireCohortRole } from "@/lib/auth/session";
+import { getCohortCourse } from "@/lib/courses/queries";
+import { cohortMemberNames, getVisibleThread, listPosts, markThreadRead } from "@/lib/forum/store";
+
+type Props = {
+  params: Promise<{ cohortId: string; threadId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The thread if the viewer may see it here: a member of this cohort, and hidden threads only for instructors. */
+const loadThread = cache(async (cohortId: string, threadId: string) => {
+  const { user } = await requireCohortRole(cohortId);
+  if (!isUuid(threadId)) notFound();
+  const found = await getVisibleThread(getDb(), user, threadId);
+  if (!found || found.thread.cohortId !== cohortId) notFound();
+  return { user, ...found };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { cohortId, threadId } = await params;
+  const { thread } = await loadThread(cohortId, threadId);
+  return { title: thread.title };
+}
+
+function one(raw: string | string[] | undefined): string | undefined {
+  return Array.isArray(raw) ? raw[0] : raw;
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const { cohortId, threadId } = await params;
+  const query = await searchParams;
+  const { user, thread, role } = await loadThread(cohortId, threadId);
+  const db = getDb();
+  await markThreadRead(db, user.id, thread.id);
+  const [t, tc, tl, format, course, posts, members, [author], submission] = await Promise.all([
+    getTranslations("forum"),
+    getTranslations("cohort"),
+    getTranslations("lesson"),
+    getFormatter(),
+    getCohortCourse(cohortId, user.id),
+    listPosts(db, thread.id, role),
+    cohortMemberNames(db, cohortId),
+    db.select({ name: users.name }).from(users).where(eq(users.id, thread.authorId)).limit(1),
+    thread.kind === "submission" ? submissionOfThread(db, thread.id) : Promise.resolve(null),
+  ]);
+  const lessonIndex = course?.lessons.findIndex((l) => l.id === thread.lessonId) ?? -1;
+  const lesson = course?.lessons[lessonIndex];
+  if (!course || !lesson) notFound();
+
+  const base = `/cohorts/${cohortId}`;
+  const boardPath = `${base}/lessons/${lesson.slug}/forum`;
+  const threadPath = `${base}/forum/${thread.id}`;
+  const instructor = role === "instructor";
+  const canReply = !thread.locked || instructor;
+  const others = members.filter((m) => m.id !== user.id);
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+
+  // The submission, in the version asked for (?v=N), the newest by default.
+  const versions = submission?.versions ?? [];
+  const newest = versions[0];
+  const shown = versions.find((v) => String(v.version) === one(query.v)) ?? newest;
+  const submitted = one(query.submitted);
+  const submittedNote =
+    submitted === "same" ? t("submittedSame") : submitted && /^\d+$/.test(submitted) ? t("submittedAs", { n: Number(submitted) }) : null;
+
+  const views: PostView[] = posts.map((post, i) => ({
+    id: post.id,
+    authorName: post.authorName,
+    bodyMd: post.bodyMd,
+    hidden: post.hidden,
+    deleted: Boolean(post.deletedAt),
+    opening: i === 0 && post.authorId === thread.authorId,
+    createdAt: post.createdAt.toISOString(),
+    createdLabel: when(post.createdAt),
+    createdTitle: format.dateTime(post.createdAt, { dateStyle: "full", timeStyle: "short" }),
+    editedTitle: post.editedAt ? t("editedAt", { when: when(post.editedAt) }) : null,
+  }));
+
+  return (
+    // Submitted canvases need the width; a plain discussion reads better in a narrower column.
+    <article className={cn("mx-auto flex w-full flex-col gap-8", submission ? "max-w-5xl" : "max-w-3xl")}>
+      <Breadcrumb
+        label={tl("breadcrumb")}
+        items={[
+          { href: base, label: course.courseTitle },
+          { href: `${base}/lessons/${lesson.slug}`, label: tc("lessonN", { n: lessonIndex + 1 }) },
+          { href: boardPath, label: t("forum") },
+        ]}
+        current={thread.title}
+      />
+
+      <header className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          {thread.pinned && <Badge tone="brand">{t("pinned")}</Badge>}
+          {thread.kind === "submission" && <Badge tone="info">{t("submission")}</Badge>}
+          {thread.locked && <Badge tone="neutral">{t("locked")}</Badge>}
+          {thread.hidden && <Badge tone="warning">{t("hidden")}</Badge>}
+        </div>
+        <h1 className="text-3xl font-semibold tracking-tight break-words text-balance">{thread.title}</h1>
+        <p className="text-sm text-muted">
+          {t("startedByOn", { name: author?.name ?? t("someone"), when: when(thread.createdAt) })}
+          <span aria-hidden> · </span>
+          <span className="sr-only">, </span>
+          <Link href={boardPath} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("backToBoard", { lesson: lesson.title })}
+          </Link>
+        </p>
+        {thread.hidden && <p className="text-sm text-amber-900">{t("hiddenThreadNote")}</p>}
+      </header>
+
+      {instructor && (
+        <ClientMessages namespaces={["forum"]}>
+          <ModerationBar cohortId={cohortId} threadId={thread.id} flags={{ pinned: thread.pinned, locked: thread.locked, hidden: thread.hidden }} />
+        </ClientMessages>
+      )}
+
+      {submittedNote && <FormMessage tone="success">{submittedNote}</FormMessage>}
+
+      {submission && shown && (
+        <section aria-labelledby="submission-heading" className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-3">
+            <h2 id="submission-heading" className="text-xl font-semibold">
+              {t("submissionHeading", { n: shown.version })}
+            </h2>
+            {shown.late && <Badge tone="warning">{t("late")}</Badge>}
+          </div>
+          {versions.length > 1 && (
+            <nav aria-label={t("versions")}>
+              <ul className="flex flex-wrap gap-2">
+                {versions.map((v) => {
+                  const current = v.version === shown.version;
+                  return (
+                    <li key={v.version}>
+                      <Link
+                        href={v.version === newest?.version ? threadPath : `${threadPath}?v=${v.version}`}
+                        aria-current={current ? "page" : undefined}
+                        className={cn(
+                          "inline-flex rounded-lg border px-3 py-1.5 text-sm shadow-xs transition-colors",
+                          current ? "border-brand-500 bg-brand-50 font-medium text-brand-900" : "border-line bg-white hover:bg-stone-50",
+                        )}
+                      >
+                        {t("versionLabel", { n: v.version, late: String(v.late), when: versionWhen(format, v.submittedAt) })}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          )}
+          {newest && shown.version < newest.version && (
+            <p className="rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+              {t("newerVersion", { n: shown.version, newest: newest.version })}{" "}
+              <Link href={threadPath} className="font-medium underline underline-offset-2">
+                {t("showNewest")}
+              </Link>
+            </p>
+          )}
+          <p className="text-sm text-muted">{t("submittedAt", { when: when(shown.submittedAt) })}</p>
+          <FrozenCanvases canvases={shown.canvases} idPrefix={`v${shown.version}`} />
+        </section>
+      )}
+
+      <ClientMessages namespaces={["forum"]}>
+        <section aria-labelledby="posts-heading" className="flex flex-col gap-4">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="posts-heading" className="text-lg font-semibold">
+              {t("discussion")}
+            </h2>
+            <p className="text-sm text-muted">{t("postCount", { count: views.length })}</p>
+          </div>
+          {views.length === 0 && <p className="rounded-xl border border-dashed border-line px-5 py-4 text-sm text-muted">{t("noPosts")}</p>}
+          <ol className="flex flex-col gap-4 empty:hidden">
+            {views.map((post, i) => (
+              <li key={post.id}>
+                <PostItem
+                  cohortId={cohortId}
+                  post={post}
+                  members={others}
+                  canEdit={posts[i]!.authorId === user.id && canReply}
+                  canModerate={instructor}
+                >
+                  <div data-user-content>
+                    <Markdown className="prose-lesson break-words">{post.bodyMd}</Markdown>
+                  </div>
+                </PostItem>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <ReplyForm cohortId={cohortId} threadId={thread.id} members={others} locked={thread.locked} canReply={canReply} />
+      </ClientMessages>
+    </article>
+  );
+}
+
+type Format = Awaited<ReturnType<typeof getFormatter>>;
+
+/** "22. Nov., 14:03" — short enough for a version link. */
+function versionWhen(format: Format, date: Date): string {
+  return format.dateTime(date, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
