@@ -26,7 +26,8 @@ export function SegmentAttach(props: {
   const [state, action] = useActionState(attachSegmentAction, null);
   const key = (s: { canvasId: string; noteId: string }) => `${s.canvasId}:${s.noteId}`;
   const current = props.current ? props.segments.find((s) => key(s) === key(props.current!)) : undefined;
-  const byCanvas = Map.groupBy(props.segments, (s) => s.canvasId);
+  const byCanvas = new Map<string, SegmentOption[]>();
+  for (const s of props.segments) byCanvas.set(s.canvasId, [...(byCanvas.get(s.canvasId) ?? []), s]);
 
   if (props.segments.length === 0) {
     return (
