@@ -1,21 +1,9 @@
-import ReactMarkdown from "react-markdown";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import remarkGfm from "remark-gfm";
+import { markdownToHtml } from "@/lib/markdown";
 
-// GitHub's allow-list, minus inline images from anywhere (no tracking pixels in lessons).
-const schema = {
-  ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== "img"),
-  protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] },
-};
-
-/** Markdown (GFM) rendered on the server through an allow-list sanitiser; raw HTML is never passed through. */
+/**
+ * Markdown (GFM) rendered on the server through an allow-list sanitiser (lib/markdown.ts); raw
+ * HTML is never passed through. The sanitised string is the only thing set as inner HTML.
+ */
 export function Markdown({ children, className }: { children: string; className?: string }) {
-  return (
-    <div className={className} data-user-content="">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeSanitize, schema]]} skipHtml>
-        {children}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className={className} data-user-content="" dangerouslySetInnerHTML={{ __html: markdownToHtml(children) }} />;
 }
