@@ -97,7 +97,7 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
 
     for (const path of opts.revalidate?.(data, input_) ?? []) {
       // "/cohorts/x/*" revalidates everything under the path (its layout), a plain path just that page.
-      if (path.endsWith("/*")) revalidatePath(path.slice(0, -2), "layout");
+      if (path.endsWith("/*")) revalidatePath(path.slice(0, -2) || "/", "layout");
       else revalidatePath(path);
     }
     if (opts.after) await opts.after(data, input_);

@@ -22,11 +22,9 @@ export async function AssignmentPanel(props: {
   const now = new Date();
   const overdue = now > a.submissionDue;
   const db = getDb();
-  const submission = props.role === "student" ? await getOwnSubmission(db, a.id, props.userId) : null;
-  const [candidates, preselected] =
-    props.role === "student"
-      ? await Promise.all([candidateCanvases(db, a, props.userId), submission ? latestSubmittedCanvasIds(db, submission.id) : []])
-      : [[], []];
+  const [submission, candidates] =
+    props.role === "student" ? await Promise.all([getOwnSubmission(db, a.id, props.userId), candidateCanvases(db, a, props.userId)]) : [null, []];
+  const preselected = submission ? await latestSubmittedCanvasIds(db, submission.id) : [];
   const latest = submission?.versions[0];
 
   return (

@@ -1,9 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CanvasView } from "@/components/canvas/canvas-view";
-import { SEGMENT_STYLES } from "@/components/canvas/segment-colors";
-import { cn } from "@/components/ui/cn";
 import type { FrozenCanvas } from "@/lib/assignments/types";
-import type { SegmentColor } from "@/lib/canvas/document";
+import { SegmentDot } from "@/components/canvas/segment-dot";
 
 /** The canvases of a submission version, read-only, each with its segment and fit score. */
 export async function FrozenCanvases({ canvases, idPrefix }: { canvases: FrozenCanvas[]; idPrefix: string }) {
@@ -31,13 +29,7 @@ export async function FrozenCanvases({ canvases, idPrefix }: { canvases: FrozenC
             </h3>
             {canvas.segment && (
               <span className="flex items-center gap-1.5 text-sm text-stone-700">
-                <span
-                  aria-hidden
-                  className={cn(
-                    "size-2.5 rounded-full",
-                    canvas.segment.color ? SEGMENT_STYLES[canvas.segment.color as SegmentColor]?.dot : "bg-stone-300",
-                  )}
-                />
+                <SegmentDot color={canvas.segment.color} />
                 {tc("forSegment", { segment: canvas.segment.text })}
               </span>
             )}

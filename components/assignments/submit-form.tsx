@@ -4,13 +4,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { submitAction } from "@/app/(app)/cohorts/[cohortId]/lessons/[lessonSlug]/actions";
-import { SEGMENT_STYLES } from "@/components/canvas/segment-colors";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { CandidateCanvas } from "@/lib/assignments/store";
 import type { Requirement } from "@/lib/assignments/types";
-import type { SegmentColor } from "@/lib/canvas/document";
+import { SegmentDot } from "@/components/canvas/segment-dot";
 
 /**
  * The checklist and the choice of canvases to submit. The live checklist follows the ticks; the
@@ -83,7 +82,7 @@ export function SubmitForm(props: {
               <span className="text-muted">{tk(c.template)}</span>
               {c.segment ? (
                 <span className="flex items-center gap-1.5 text-stone-700">
-                  <span aria-hidden className={cn("size-2.5 rounded-full", c.segment.color ? SEGMENT_STYLES[c.segment.color as SegmentColor]?.dot : "bg-stone-300")} />
+                  <SegmentDot color={c.segment.color} />
                   {c.segment.text}
                 </span>
               ) : (

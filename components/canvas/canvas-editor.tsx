@@ -19,7 +19,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { copyCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { locateNotes, notesOf, SEGMENT_BLOCK, type CanvasDocument, type Note, type SegmentColor } from "@/lib/canvas/document";
+import { locateNotes, notesOf, SEGMENT_BLOCK, segmentColors, type CanvasDocument, type Note } from "@/lib/canvas/document";
 import { fitScore } from "@/lib/canvas/fit";
 import { addNote, deleteNote, makeNote, moveNote, restoreNote, toggleLink, updateNote, type Removed } from "@/lib/canvas/operations";
 import type { LinkedCanvas, PullSource } from "@/lib/canvas/segments";
@@ -176,11 +176,7 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
   // Customer segments (Business Model Canvas): segment notes carry a colour, other notes take theirs.
   const isBusinessModel = canvas.template === "business-model";
   const segmentNotes = isBusinessModel ? notesOf(doc, SEGMENT_BLOCK) : [];
-  const colorOf = new Map(segmentNotes.map((n) => [n.id, n.color]));
-  const colorsOf = (blockId: string, note: Note): SegmentColor[] =>
-    (blockId === SEGMENT_BLOCK ? [note.color] : note.segments.map((id) => colorOf.get(id))).filter(
-      (c): c is SegmentColor => Boolean(c),
-    );
+  const colorsOf = segmentColors(doc);
   const segmentControls = (blockId: string, note: Note) => {
     if (!isBusinessModel) return undefined;
     if (blockId === SEGMENT_BLOCK) {

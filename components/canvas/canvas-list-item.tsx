@@ -9,9 +9,8 @@ import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { cn } from "@/components/ui/cn";
 import type { SegmentColor } from "@/lib/canvas/document";
-import { SEGMENT_STYLES } from "./segment-colors";
+import { SegmentDot } from "./segment-dot";
 
 type Item = {
   id: string;
@@ -66,7 +65,7 @@ export function CanvasListItem({ cohortId, item }: { cohortId: string; item: Ite
       )}
       {item.segment && (
         <p className="flex items-center gap-1.5 text-sm text-stone-700">
-          <span aria-hidden className={cn("size-2.5 shrink-0 rounded-full", item.segment.color ? SEGMENT_STYLES[item.segment.color].dot : "bg-stone-300")} />
+          <SegmentDot color={item.segment.color} />
           <span className="truncate">{item.segment.label}</span>
         </p>
       )}

@@ -1,8 +1,9 @@
 import { cn } from "@/components/ui/cn";
-import { locateNotes, notesOf, SEGMENT_BLOCK, type CanvasDocument, type Note, type SegmentColor } from "@/lib/canvas/document";
+import { locateNotes, notesOf, segmentColors, type CanvasDocument } from "@/lib/canvas/document";
 import { getTemplate } from "@/lib/canvas/templates";
 import type { TemplateKind } from "@/lib/canvas/types";
 import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
+import { SegmentDots } from "./segment-dot";
 
 export type CanvasViewLabels = {
   empty: string;
@@ -28,11 +29,7 @@ export function CanvasView(props: {
   const template = getTemplate(props.template);
   const { doc, locale, labels } = props;
   const where = locateNotes(doc);
-  const segmentColor = new Map(notesOf(doc, SEGMENT_BLOCK).map((n) => [n.id, n.color]));
-  const colorsOf = (blockId: string, note: Note): SegmentColor[] =>
-    (blockId === SEGMENT_BLOCK ? [note.color] : note.segments.map((id) => segmentColor.get(id))).filter(
-      (c): c is SegmentColor => Boolean(c),
-    );
+  const colorsOf = segmentColors(doc);
 
   return (
     <div
@@ -81,13 +78,7 @@ export function CanvasView(props: {
                       data-note-id={note.id}
                       className={cn("rounded-lg border px-2.5 py-1.5 text-sm leading-snug whitespace-pre-wrap shadow-xs", look.card)}
                     >
-                      {colors.length > 0 && (
-                        <span aria-hidden className="mr-1.5 inline-flex gap-0.5 align-middle">
-                          {colors.map((c, i) => (
-                            <span key={i} className={cn("inline-block size-2 rounded-full", SEGMENT_STYLES[c].dot)} />
-                          ))}
-                        </span>
-                      )}
+                      <SegmentDots colors={colors} />
                       {note.text || "…"}
                       {attribute && <span className="mt-0.5 block text-xs text-stone-500">{attribute}</span>}
                       {links.length > 0 && (

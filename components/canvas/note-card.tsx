@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { JOB_TYPES, NOTE_MAX, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { BlockDef } from "@/lib/canvas/types";
 import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
+import { SegmentDots } from "./segment-dot";
 
 export type NoteCardProps = {
   note: Note;
@@ -79,13 +80,7 @@ export function NoteCard(props: NoteCardProps) {
             look.hover,
           )}
         >
-          {props.colors.length > 0 && (
-            <span aria-hidden className="mr-1.5 inline-flex gap-0.5 align-middle">
-              {props.colors.map((c, i) => (
-                <span key={i} className={cn("inline-block size-2 rounded-full", SEGMENT_STYLES[c].dot)} />
-              ))}
-            </span>
-          )}
+          <SegmentDots colors={props.colors} />
           <span className="sr-only">{t("noteLabel", { n, block: blockTitle })}: </span>
           {attributeSummary(note, attribute, t)}
           {props.linkTargets && ` · ${t("links")}: ${props.linkTargets.linked.size}`}

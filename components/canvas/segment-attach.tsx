@@ -4,11 +4,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { attachSegmentAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
-import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { SegmentColor } from "@/lib/canvas/document";
-import { SEGMENT_STYLES } from "./segment-colors";
+import { SegmentDot } from "./segment-dot";
 
 type SegmentOption = { canvasId: string; noteId: string; canvasTitle: string; text: string; color?: SegmentColor };
 
@@ -43,10 +42,7 @@ export function SegmentAttach(props: {
     <form action={action} className="flex flex-wrap items-center gap-2 text-sm print:hidden">
       <input type="hidden" name="cohortId" value={props.cohortId} />
       <input type="hidden" name="canvasId" value={props.canvasId} />
-      <span
-        aria-hidden
-        className={cn("size-3 rounded-full", current?.color ? SEGMENT_STYLES[current.color].dot : "bg-stone-300")}
-      />
+      <SegmentDot color={current?.color} className="size-3" />
       <label htmlFor="segment-select" className="text-muted">
         {t("segmentAttachLabel")}
       </label>

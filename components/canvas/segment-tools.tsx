@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { SEGMENT_COLORS, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { LinkedCanvas } from "@/lib/canvas/segments";
 import { SEGMENT_STYLES } from "./segment-colors";
+import { SegmentDot } from "./segment-dot";
 
 const KINDS = ["value-proposition", "empathy-map", "persona"] as const;
 
@@ -138,7 +139,7 @@ export function SegmentPicker(props: {
                   on ? "border-ink bg-white font-medium text-ink" : "border-line bg-white text-stone-600 hover:bg-stone-50",
                 )}
               >
-                <span aria-hidden className={cn("size-2.5 shrink-0 rounded-full", segment.color ? SEGMENT_STYLES[segment.color].dot : "bg-stone-300")} />
+                <SegmentDot color={segment.color} />
                 <span className="truncate">{segment.text.trim() || t("unnamedSegment")}</span>
               </button>
             );

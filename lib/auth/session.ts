@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { membershipRole } from "@/lib/cohorts/membership";
+import { actorRole } from "@/lib/cohorts/membership";
 import { loadSessionUser, type SessionUser } from "./credentials";
 import { auth } from "./index";
 
@@ -28,8 +28,7 @@ export type CohortRole = "student" | "instructor";
 
 /** The actor's role in the cohort; admins count as instructors. Null when they are not a member. Cached per request. */
 export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
-  const role = await membershipRole(getDb(), cohortId, user.id);
-  return role ?? (user.isAdmin ? "instructor" : null);
+  return actorRole(getDb(), cohortId, user);
 });
 
 /**

@@ -59,3 +59,15 @@ export function notesOf(doc: CanvasDocument, blockId: string): Note[] {
 export function isEmptyDocument(doc: CanvasDocument): boolean {
   return Object.values(doc.blocks).every((notes) => notes.every((n) => n.text.trim() === ""));
 }
+
+/**
+ * The colours a note shows: its own for a customer-segment note, else those of the segments it is
+ * tagged with (in tag order). Built once per document, asked per note.
+ */
+export function segmentColors(doc: CanvasDocument): (blockId: string, note: Note) => SegmentColor[] {
+  const colorOf = new Map(notesOf(doc, SEGMENT_BLOCK).map((n) => [n.id, n.color]));
+  return (blockId, note) =>
+    (blockId === SEGMENT_BLOCK ? [note.color] : note.segments.map((id) => colorOf.get(id))).filter(
+      (c): c is SegmentColor => Boolean(c),
+    );
+}

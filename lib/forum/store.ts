@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { forumPosts, forumReads, forumThreads, memberships, postClock, submissions, users } from "@/db/schema";
+import { forumPosts, forumReads, forumThreads, memberships, postClock, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
@@ -44,11 +44,7 @@ export async function takePostSlot(tx: DbOrTx, userId: string, cohortId: string)
 /** Cohort members named with an @ in the text ("@Anna Berger"), the author left out. */
 async function mentionedMembers(tx: DbOrTx, cohortId: string, authorId: string, text: string) {
   if (!text.includes("@")) return [];
-  const members = await tx
-    .select({ id: users.id, name: users.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.cohortId, cohortId));
+  const members = await cohortMemberNames(tx, cohortId);
   const lower = text.toLocaleLowerCase();
   return members
     .filter((m) => m.id !== authorId && lower.includes(`@${m.name.toLocaleLowerCase()}`))
@@ -263,10 +259,4 @@ export async function cohortMemberNames(db: DbOrTx, cohortId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.cohortId, cohortId))
     .orderBy(users.name);
-}
-
-/** Which of the given threads are submission threads, and of which submission. */
-export async function submissionsOfThreads(db: DbOrTx, threadIds: string[]) {
-  if (threadIds.length === 0) return [];
-  return db.select({ id: submissions.id, threadId: submissions.threadId }).from(submissions).where(inArray(submissions.threadId, threadIds));
 }

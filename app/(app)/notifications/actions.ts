@@ -10,5 +10,6 @@ export const markNotificationsReadAction = defineAction({
     await markRead(tx, user!.id, id);
     return null;
   },
-  revalidate: () => ["/notifications", "/", "/courses"],
+  // The bell sits in the app's layout: every page's copy of it is stale now.
+  revalidate: () => ["/*"],
 });
