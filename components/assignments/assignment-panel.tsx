@@ -6,6 +6,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { candidateCanvases, getOwnSubmission, latestSubmittedCanvasIds, type AssignmentRow } from "@/lib/assignments/store";
+import { AssignmentReviews } from "@/components/reviews/assignment-reviews";
+import { pairIfDue } from "@/lib/pairing/store";
 import { SubmitForm } from "./submit-form";
 
 /** The lesson's assignment: what to hand in by when, the checklist, and the student's submission. */
@@ -22,6 +24,8 @@ export async function AssignmentPanel(props: {
   const now = new Date();
   const overdue = now > a.submissionDue;
   const db = getDb();
+  // Opening the assignment after its deadline runs the pairing if no sweep did yet.
+  await pairIfDue(db, a, now);
   const [submission, candidates] =
     props.role === "student" ? await Promise.all([getOwnSubmission(db, a.id, props.userId), candidateCanvases(db, a, props.userId)]) : [null, []];
   const preselected = submission ? await latestSubmittedCanvasIds(db, submission.id) : [];
@@ -92,6 +96,15 @@ export async function AssignmentPanel(props: {
             />
           </ClientMessages>
         </section>
+      )}
+      {(props.role === "instructor" || submission) && (
+        <AssignmentReviews
+          assignment={a}
+          role={props.role}
+          userId={props.userId}
+          timeZone={timeZone}
+          threadHref={submission ? `/cohorts/${a.cohortId}/forum/${submission.threadId}` : null}
+        />
       )}
     </Card>
   );

@@ -1,3 +1,4 @@
+import type React from "react";
 import { cn } from "@/components/ui/cn";
 import { locateNotes, notesOf, segmentColors, type CanvasDocument } from "@/lib/canvas/document";
 import { getTemplate } from "@/lib/canvas/templates";
@@ -25,6 +26,8 @@ export function CanvasView(props: {
   locale: "de" | "en";
   labels: CanvasViewLabels;
   idPrefix: string;
+  /** Something to offer on each note (the review form's "refer to this note"); only from client components. */
+  noteAction?: (note: { id: string; text: string }) => React.ReactNode;
 }) {
   const template = getTemplate(props.template);
   const { doc, locale, labels } = props;
@@ -86,6 +89,7 @@ export function CanvasView(props: {
                           {labels.linksTo}: {links.join(" · ")}
                         </span>
                       )}
+                      {props.noteAction?.({ id: note.id, text: note.text })}
                     </li>
                   );
                 })}

@@ -25,6 +25,8 @@ export type PostView = {
   createdLabel: string;
   createdTitle: string;
   editedTitle: string | null;
+  /** E.g. "Assigned review": what kind of post this is, beyond an ordinary reply. */
+  badge?: string;
 };
 
 /**
@@ -112,6 +114,7 @@ export function PostItem({
           )}
         </span>
         {post.opening && <Badge tone="neutral">{t("openingPost")}</Badge>}
+        {post.badge && <Badge tone="brand">{post.badge}</Badge>}
         {post.hidden && <Badge tone="warning">{t("hiddenPost")}</Badge>}
       </header>
 

@@ -44,6 +44,8 @@ export const assignments = pgTable(
     hideReceivedUntilGiven: boolean().notNull().default(true),
     pairingMode: pairingMode().notNull().default("deadline"),
     version: integer().notNull().default(1),
+    /** Set by the pairing transaction: pages check it for free before running an overdue pairing. */
+    pairedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,6 +82,8 @@ export const submissions = pgTable(
     // One submission per student and assignment: double clicks, retries and two tabs meet here.
     unique("submissions_assignment_author_unique").on(t.assignmentId, t.authorId),
     unique("submissions_thread_unique").on(t.threadId),
+    // Lets a review name (submission, author) and have the database check that they belong together.
+    unique("submissions_id_author_unique").on(t.id, t.authorId),
     foreignKey({ columns: [t.cohortId, t.authorId], foreignColumns: [memberships.cohortId, memberships.userId] }).onDelete(
       "cascade",
     ),

@@ -113,7 +113,13 @@ export const notificationKind = pgEnum("notification_kind", [
   "deadline",
 ]);
 
-/** In-app notifications (the bell). Later issues add kinds and an email outbox that reuse this sender. */
+/**
+ * none: in-app only; pending: also an email, waiting in the outbox (delivered when SMTP_URL is set,
+ * otherwise readable by admins); sent / failed: what delivery made of it.
+ */
+export const emailStatus = pgEnum("email_status", ["none", "pending", "sent", "failed"]);
+
+/** In-app notifications (the bell); those of the email kinds are the email outbox too. */
 export const notifications = pgTable(
   "notifications",
   {
@@ -126,6 +132,12 @@ export const notifications = pgTable(
     cohortId: uuid().references(() => cohorts.id, { onDelete: "cascade" }),
     threadId: uuid().references(() => forumThreads.id, { onDelete: "cascade" }),
     postId: uuid().references(() => forumPosts.id, { onDelete: "cascade" }),
+    // Review and deadline notifications lead to the assignment's lesson or the review list.
+    assignmentId: uuid(),
+    /** How many things it tells of ("2 reviews assigned"). */
+    count: integer().notNull().default(1),
+    emailStatus: emailStatus().notNull().default("none"),
+    emailedAt: timestamp({ withTimezone: true }),
     // Shown as is: a thread title or assignment name at the time of sending.
     subject: text().notNull().default(""),
     readAt: timestamp({ withTimezone: true }),
@@ -133,6 +145,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
+    index("notifications_email_pending_idx").on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
     check("notifications_subject_length", sql`length(${t.subject}) <= 300`),
   ],
 );

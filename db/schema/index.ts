@@ -3,3 +3,4 @@ export * from "./courses";
 export * from "./canvases";
 export * from "./forum";
 export * from "./assignments";
+export * from "./pairing";

@@ -8,6 +8,7 @@ import { listSegments } from "@/lib/canvas/segments";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
 import { takePostSlot } from "@/lib/forum/store";
+import { onFirstSubmission } from "@/lib/pairing/store";
 import type { FrozenCanvas, PairingMode, Requirement, RubricCriterion } from "./types";
 
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -188,6 +189,7 @@ export async function submit(
     .values({ assignmentId: a.id, cohortId: a.cohortId, authorId: actor.id, threadId: thread!.id, createdAt: now, updatedAt: now })
     .returning({ id: submissions.id });
   await tx.insert(submissionVersions).values({ submissionId: submission!.id, version: 1, canvases: frozen, late, submittedAt: now });
+  await onFirstSubmission(tx, { ...a, lessonTitle: assignment.lessonTitle }, actor.id, now);
   return { submissionId: submission!.id, threadId: thread!.id, version: 1, late, unchanged: false };
 }
 

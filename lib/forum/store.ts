@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { forumPosts, forumReads, forumThreads, memberships, postClock, users } from "@/db/schema";
+import { assignments, forumPosts, forumReads, forumThreads, memberships, postClock, submissions, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
@@ -212,9 +212,12 @@ export async function listThreads(
         authorId: forumThreads.authorId,
         authorName: users.name,
         unread: sql<boolean>`(${forumReads.readAt} is null or ${forumReads.readAt} < ${forumThreads.lastActivityAt})`,
+        anonymous: sql<boolean>`coalesce(${assignments.anonymous}, false)`,
       })
       .from(forumThreads)
       .innerJoin(users, eq(users.id, forumThreads.authorId))
+      .leftJoin(submissions, eq(submissions.threadId, forumThreads.id))
+      .leftJoin(assignments, eq(assignments.id, submissions.assignmentId))
       .leftJoin(forumReads, and(eq(forumReads.threadId, forumThreads.id), eq(forumReads.userId, viewer.id)))
       .where(visible)
       .orderBy(desc(forumThreads.pinned), desc(forumThreads.lastActivityAt), desc(forumThreads.id))

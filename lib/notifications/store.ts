@@ -9,9 +9,15 @@ export type NotificationInput = typeof notifications.$inferInsert;
  * when what it tells of does). Nobody is notified of their own doing.
  */
 export async function notify(tx: DbOrTx, rows: NotificationInput[]): Promise<void> {
-  const wanted = rows.filter((r) => r.userId !== r.actorId).map((r) => ({ ...r, subject: (r.subject ?? "").slice(0, 300) }));
-  if (wanted.length > 0) await tx.insert(notifications).values(wanted);
+  const wanted = rows
+    .filter((r) => r.userId !== r.actorId)
+    .map((r) => ({ ...r, subject: (r.subject ?? "").slice(0, 300), emailStatus: EMAIL_KINDS.has(r.kind) ? ("pending" as const) : ("none" as const) }));
+  // A pairing of thousands tells thousands at once: stay under the driver's parameter limit.
+  for (let i = 0; i < wanted.length; i += 4000) await tx.insert(notifications).values(wanted.slice(i, i + 4000));
 }
+
+/** The kinds that are also sent as email (or land in the outbox without SMTP). */
+export const EMAIL_KINDS: ReadonlySet<NotificationInput["kind"]> = new Set(["review_assigned", "review_received", "deadline"]);
 
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
   const [row] = await db
@@ -30,6 +36,8 @@ export async function listNotifications(db: DbOrTx, userId: string, limit = 50) 
       cohortId: notifications.cohortId,
       threadId: notifications.threadId,
       postId: notifications.postId,
+      assignmentId: notifications.assignmentId,
+      count: notifications.count,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
       actorName: users.name,

@@ -73,7 +73,7 @@ export function cyclePairs(cycle: readonly string[], k: number): Pair[] {
  * The reserve pool is derived, never edited by hand: every active submission with fewer than k open
  * reviews has one entry per missing review (too few peers, an expiry, a late one outside the cycle).
  */
-function withPool(state: PairingState): PairingState {
+export function withPool(state: PairingState): PairingState {
   const count = reviewerCounts(state);
   const pool = [...state.cycle, ...state.outside].flatMap((author) =>
     Array.from({ length: Math.max(0, state.k - (count.get(author) ?? 0)) }, () => author),

@@ -7,6 +7,9 @@ import { Card } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
+import { ReviewTasks } from "@/components/reviews/review-tasks";
+import { getDb } from "@/db";
+import { reviewTasks } from "@/lib/reviews/queries";
 
 type Props = { params: Promise<{ cohortId: string }> };
 
@@ -20,12 +23,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CohortPage({ params }: Props) {
   const { cohortId } = await params;
   const { user, role } = await requireCohortRole(cohortId);
-  const course = await getCohortCourse(cohortId, user.id);
+  const [course, tasks] = await Promise.all([
+    getCohortCourse(cohortId, user.id),
+    role === "student" ? reviewTasks(getDb(), user.id, cohortId) : Promise.resolve([]),
+  ]);
   if (!course) notFound();
-  const [t, tc, tv, format] = await Promise.all([
+  const [t, tc, tv, tr, format] = await Promise.all([
     getTranslations("cohort"),
     getTranslations("courses"),
     getTranslations("canvas"),
+    getTranslations("reviews"),
     getFormatter(),
   ]);
   const done = course.lessons.filter((l) => l.done).length;
@@ -38,6 +45,23 @@ export default async function CohortPage({ params }: Props) {
           <h1 className="mt-1 text-3xl font-semibold tracking-tight">{course.courseTitle}</h1>
           {course.courseSummary && <p className="mt-3 max-w-2xl text-muted">{course.courseSummary}</p>}
         </div>
+
+        {tasks.length > 0 && (
+          <section aria-labelledby="next-heading" className="flex flex-col gap-3 rounded-xl border border-brand-200 bg-brand-50/50 p-5">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="next-heading" className="text-lg font-semibold">
+                {tr("toGiveDue", {
+                  count: tasks.length,
+                  when: format.dateTime(tasks[0]!.dueAt, { weekday: "long", timeZone: course.timeZone }),
+                })}
+              </h2>
+              <Link href={`/cohorts/${cohortId}/reviews`} className="text-sm text-brand-700 underline-offset-2 hover:underline">
+                {tr("allReviews")}
+              </Link>
+            </div>
+            <ReviewTasks tasks={tasks} cohortId={cohortId} viewerId={user.id} timeZone={course.timeZone} compact />
+          </section>
+        )}
 
         <section aria-labelledby="lessons-heading">
           <h2 id="lessons-heading" className="mb-4 text-lg font-semibold">
@@ -81,6 +105,13 @@ export default async function CohortPage({ params }: Props) {
       </div>
 
       <aside className="flex flex-col gap-4">
+        <Card className="p-5">
+          <h2 className="text-sm font-semibold">{tr("title")}</h2>
+          <p className="mt-1 text-xs text-muted">{role === "student" ? tr("asideStudent") : tr("asideInstructor")}</p>
+          <Link href={`/cohorts/${cohortId}/reviews`} className={buttonClasses("secondary", "mt-3 px-3 py-1.5")}>
+            {tr("toReviews")}
+          </Link>
+        </Card>
         <Card className="p-5">
           <h2 className="text-sm font-semibold">{tv("title")}</h2>
           <p className="mt-1 text-xs text-muted">{tv("lead")}</p>

@@ -15,7 +15,11 @@ import { Markdown } from "@/components/markdown";
 import { FormMessage } from "@/components/ui/form-message";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { assignments, users } from "@/db/schema";
+import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
+import { ReviewPost } from "@/components/reviews/review-post";
+import { threadReviews } from "@/lib/reviews/queries";
+import { maskName, unlockedFor } from "@/lib/reviews/visibility";
 import { submissionOfThread } from "@/lib/assignments/store";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
@@ -38,7 +42,8 @@ const loadThread = cache(async (cohortId: string, threadId: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { cohortId, threadId } = await params;
   const { thread } = await loadThread(cohortId, threadId);
-  return { title: thread.title };
+  // Submission threads carry the author's name, which anonymous assignments hide.
+  return { title: thread.kind === "submission" ? (await getTranslations("forum"))("submission") : thread.title };
 }
 
 function one(raw: string | string[] | undefined): string | undefined {
@@ -51,17 +56,22 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const { user, thread, role } = await loadThread(cohortId, threadId);
   const db = getDb();
   await markThreadRead(db, user.id, thread.id);
-  const [t, tc, tl, format, course, posts, members, [author], submission] = await Promise.all([
+  const [t, tc, tl, tr, format, course, posts, members, [author], submission, reviewRows] = await Promise.all([
     getTranslations("forum"),
     getTranslations("cohort"),
     getTranslations("lesson"),
+    getTranslations("reviews"),
     getFormatter(),
     getCohortCourse(cohortId, user.id),
     listPosts(db, thread.id, role),
     cohortMemberNames(db, cohortId),
     db.select({ name: users.name }).from(users).where(eq(users.id, thread.authorId)).limit(1),
     thread.kind === "submission" ? submissionOfThread(db, thread.id) : Promise.resolve(null),
+    thread.kind === "submission" ? threadReviews(db, thread.id) : Promise.resolve([]),
   ]);
+  const [assignment] = submission
+    ? await db.select().from(assignments).where(eq(assignments.id, submission.submission.assignmentId)).limit(1)
+    : [];
   const lessonIndex = course?.lessons.findIndex((l) => l.id === thread.lessonId) ?? -1;
   const lesson = course?.lessons[lessonIndex];
   if (!course || !lesson) notFound();
@@ -82,13 +92,29 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const submittedNote =
     submitted === "same" ? t("submittedSame") : submitted && /^\d+$/.test(submitted) ? t("submittedAs", { n: Number(submitted) }) : null;
 
-  const views: PostView[] = posts.map((post, i) => ({
+  // Assigned reviews: anonymous ones hide names both ways; the author reads theirs once unlocked.
+  const anonymous = Boolean(assignment?.anonymous);
+  const isAuthor = thread.authorId === user.id;
+  const unlocked = !assignment || !isAuthor || (await unlockedFor(db, assignment, user.id));
+  const reviewByPost = new Map(reviewRows.map((r, i) => [r.postId, { ...r, n: i + 1 }]));
+  const nameOf = (personId: string, name: string, alias: string) =>
+    maskName({ anonymous, viewerId: user.id, viewerIsInstructor: instructor, personId, name, alias });
+  const hiddenReviews = unlocked ? 0 : reviewRows.length;
+  const shownPosts = posts.filter((p) => unlocked || !reviewByPost.has(p.id));
+  const threadTitle = anonymous && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title;
+
+  const views: PostView[] = shownPosts.map((post, i) => ({
     id: post.id,
-    authorName: post.authorName,
+    authorName: reviewByPost.has(post.id)
+      ? nameOf(post.authorId, post.authorName, tr("reviewerN", { n: reviewByPost.get(post.id)!.n }))
+      : post.authorId === thread.authorId
+        ? nameOf(post.authorId, post.authorName, tr("submissionAuthor"))
+        : post.authorName,
+    badge: reviewByPost.has(post.id) ? tr(reviewByPost.get(post.id)!.kind === "extra" ? "extraReview" : "assignedReview") : undefined,
     bodyMd: post.bodyMd,
     hidden: post.hidden,
     deleted: Boolean(post.deletedAt),
-    opening: i === 0 && post.authorId === thread.authorId,
+    opening: i === 0 && post.authorId === thread.authorId && !reviewByPost.has(post.id),
     createdAt: post.createdAt.toISOString(),
     createdLabel: when(post.createdAt),
     createdTitle: format.dateTime(post.createdAt, { dateStyle: "full", timeStyle: "short" }),
@@ -105,7 +131,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           { href: `${base}/lessons/${lesson.slug}`, label: tc("lessonN", { n: lessonIndex + 1 }) },
           { href: boardPath, label: t("forum") },
         ]}
-        current={thread.title}
+        current={threadTitle}
       />
 
       <header className="flex flex-col gap-3">
@@ -115,9 +141,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.locked && <Badge tone="neutral">{t("locked")}</Badge>}
           {thread.hidden && <Badge tone="warning">{t("hidden")}</Badge>}
         </div>
-        <h1 className="text-3xl font-semibold tracking-tight break-words text-balance">{thread.title}</h1>
+        <h1 className="text-3xl font-semibold tracking-tight break-words text-balance">{threadTitle}</h1>
         <p className="text-sm text-muted">
-          {t("startedByOn", { name: author?.name ?? t("someone"), when: when(thread.createdAt) })}
+          {t("startedByOn", { name: author ? nameOf(thread.authorId, author.name, tr("submissionAuthor")) : t("someone"), when: when(thread.createdAt) })}
           <span aria-hidden> · </span>
           <span className="sr-only">, </span>
           <Link href={boardPath} className="text-brand-700 underline-offset-2 hover:underline">
@@ -179,7 +205,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <ClientMessages namespaces={["forum"]}>
+      <ClientMessages namespaces={["forum", "reviews"]}>
         <section aria-labelledby="posts-heading" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="posts-heading" className="text-lg font-semibold">
@@ -187,23 +213,53 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             </h2>
             <p className="text-sm text-muted">{t("postCount", { count: views.length })}</p>
           </div>
+          {hiddenReviews > 0 && (
+            <p className="rounded-xl border border-amber-200 bg-amber-50 px-5 py-4 text-sm text-amber-900" data-testid="reviews-locked">
+              {tr("lockedInThread", { count: hiddenReviews })}{" "}
+              <Link href={`${base}/reviews`} className="font-medium underline underline-offset-2">
+                {tr("toMyTasks")}
+              </Link>
+            </p>
+          )}
           {views.length === 0 && <p className="rounded-xl border border-dashed border-line px-5 py-4 text-sm text-muted">{t("noPosts")}</p>}
           <ol className="flex flex-col gap-4 empty:hidden">
-            {views.map((post, i) => (
-              <li key={post.id}>
-                <PostItem
-                  cohortId={cohortId}
-                  post={post}
-                  members={others}
-                  canEdit={posts[i]!.authorId === user.id && canReply}
-                  canModerate={instructor}
-                >
-                  <div data-user-content>
-                    <Markdown className="prose-lesson break-words">{post.bodyMd}</Markdown>
-                  </div>
-                </PostItem>
-              </li>
-            ))}
+            {views.map((post, i) => {
+              const review = reviewByPost.get(post.id);
+              return (
+                <li key={post.id}>
+                  <PostItem
+                    cohortId={cohortId}
+                    post={post}
+                    members={others}
+                    canEdit={!review && shownPosts[i]!.authorId === user.id && canReply}
+                    canModerate={instructor}
+                  >
+                    <div data-user-content>
+                      {review && assignment ? (
+                        <>
+                          <ReviewPost
+                            rubric={assignment.rubric}
+                            scores={review.scores}
+                            standout={review.standout}
+                            anchors={review.anchors}
+                            threadPath={threadPath}
+                            reviewedVersion={review.reviewedVersion}
+                          />
+                          {isAuthor ? (
+                            <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
+                          ) : (
+                            instructor &&
+                            review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
+                          )}
+                        </>
+                      ) : (
+                        <Markdown className="prose-lesson break-words">{post.bodyMd}</Markdown>
+                      )}
+                    </div>
+                  </PostItem>
+                </li>
+              );
+            })}
           </ol>
         </section>
         <ReplyForm cohortId={cohortId} threadId={thread.id} members={others} locked={thread.locked} canReply={canReply} />

@@ -38,10 +38,11 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
   const { course, lesson } = data;
   const page = pageOf((await searchParams).page);
   const db = getDb();
-  const [t, tc, tl, format, board, members] = await Promise.all([
+  const [t, tc, tl, tr, format, board, members] = await Promise.all([
     getTranslations("forum"),
     getTranslations("cohort"),
     getTranslations("lesson"),
+    getTranslations("reviews"),
     getFormatter(),
     listThreads(db, { id: user.id, role }, { cohortId, lessonId: lesson.id }, page),
     cohortMemberNames(db, cohortId),
@@ -51,6 +52,8 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
   if (page > board.pages) redirect(`${boardPath}?page=${board.pages}`);
   const pageHref = (n: number) => (n === 1 ? boardPath : `${boardPath}?page=${n}`);
   const now = new Date();
+  // Anonymous assignments: classmates see neither the name in a submission thread's title nor its author.
+  const masked = (thread: (typeof board.threads)[number]) => thread.anonymous && role !== "instructor" && thread.authorId !== user.id;
 
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-8">
@@ -106,7 +109,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
                     <h3 className={cn("min-w-0 text-base leading-snug break-words", thread.unread ? "font-semibold" : "font-medium")}>
                       <Link href={`${base}/forum/${thread.id}`} className="hover:underline">
-                        {thread.title}
+                        {masked(thread) ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title}
                       </Link>
                     </h3>
                     {thread.pinned && <Badge tone="brand">{t("pinned")}</Badge>}
@@ -115,7 +118,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                     {thread.hidden && <Badge tone="warning">{t("hidden")}</Badge>}
                   </div>
                   <p className="text-sm text-muted">
-                    {t("startedBy", { name: thread.authorName })}
+                    {t("startedBy", { name: masked(thread) ? tr("submissionAuthor") : thread.authorName })}
                     <span aria-hidden> · </span>
                     <span className="sr-only">, </span>
                     {t("replies", { count: thread.replyCount })}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { useFormStatus } from "react-dom";
+import { rateHelpfulnessAction } from "@/app/(app)/cohorts/[cohortId]/reviews/actions";
+import { cn } from "@/components/ui/cn";
+import { FormMessage } from "@/components/ui/form-message";
+
+function Choices({ current }: { current: number | null }) {
+  const t = useTranslations("reviews");
+  const { pending, data } = useFormStatus();
+  const choosing = pending ? Number(data?.get("rating")) : null;
+  return (
+    <div className="flex gap-1" role="group" aria-label={t("helpfulness")}>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <button
+          key={n}
+          type="submit"
+          name="rating"
+          value={n}
+          disabled={pending}
+          aria-pressed={current === n}
+          aria-label={t("rateN", { n })}
+          className={cn(
+            "size-8 rounded-md border text-sm font-medium disabled:opacity-60",
+            (choosing ?? current) !== null && n <= (choosing ?? current)! ? "border-amber-400 bg-amber-100 text-amber-900" : "border-line bg-white hover:bg-stone-50",
+          )}
+        >
+          {n}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The recipient rates how helpful a review was (1–5); rating again changes it. */
+export function HelpfulnessForm({ cohortId, reviewId, current }: { cohortId: string; reviewId: string; current: number | null }) {
+  const t = useTranslations("reviews");
+  const [state, action] = useActionState(rateHelpfulnessAction, null);
+  return (
+    <form action={action} className="mt-4 flex flex-wrap items-center gap-3 border-t border-line pt-3">
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <span className="text-sm text-muted">{current ? t("youRated", { n: current }) : t("howHelpful")}</span>
+      <Choices current={current} />
+      {state && !state.ok && <FormMessage tone="error">{state.message}</FormMessage>}
+    </form>
+  );
+}

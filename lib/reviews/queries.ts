@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { assignments, lessons, pairings, reviews, submissions, submissionVersions, users } from "@/db/schema";
+import { actorRole, type Actor } from "@/lib/cohorts/membership";
+import { rowsOf } from "@/db";
+import { isUnlocked } from "./visibility";
+
+/** Open review tasks of a student in a cohort, soonest due first (the dashboard and lesson pages). */
+export async function reviewTasks(db: DbOrTx, userId: string, cohortId: string) {
+  return db
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      kind: reviews.kind,
+      dueAt: reviews.dueAt,
+      assignmentId: reviews.assignmentId,
+      lessonId: lessons.id,
+      lessonTitle: lessons.title,
+      lessonSlug: lessons.slug,
+      anonymous: assignments.anonymous,
+      authorId: reviews.authorId,
+      authorName: users.name,
+    })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .where(and(eq(reviews.reviewerId, userId), eq(reviews.cohortId, cohortId), inArray(reviews.status, ["assigned", "draft"])))
+    .orderBy(asc(reviews.dueAt), asc(reviews.assignedAt), asc(reviews.id));
+}
+
+export type ReviewTask = Awaited<ReturnType<typeof reviewTasks>>[number];
+
+/**
+ * A review for its page: the reviewer's own, or any of the cohort for its instructors. Includes
+ * the assignment's rubric and the newest version of the submission's canvases. Null for anyone else.
+ */
+export async function reviewForPage(db: DbOrTx, actor: Actor, cohortId: string, reviewId: string) {
+  const [row] = await db
+    .select({ review: reviews, assignment: assignments, lessonTitle: lessons.title, lessonSlug: lessons.slug, threadId: submissions.threadId, authorName: users.name })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .where(and(eq(reviews.id, reviewId), eq(reviews.cohortId, cohortId)))
+    .limit(1);
+  if (!row) return null;
+  const role = await actorRole(db, cohortId, actor);
+  if (!role || (row.review.reviewerId !== actor.id && role !== "instructor")) return null;
+  // The version reviewed once submitted; the newest one while the review is open.
+  const [version] = await db
+    .select()
+    .from(submissionVersions)
+    .where(
+      and(
+        eq(submissionVersions.submissionId, row.review.submissionId),
+        row.review.reviewedVersion ? eq(submissionVersions.version, row.review.reviewedVersion) : undefined,
+      ),
+    )
+    .orderBy(desc(submissionVersions.version))
+    .limit(1);
+  return { ...row, role, version: version ?? null };
+}
+
+/** What a student's lesson panel says about reviews: given x of k, received y, and whether they can read them. */
+export async function reviewStanding(db: DbOrTx, userId: string, a: typeof assignments.$inferSelect, now = new Date()) {
+  const result = await db.execute(sql`
+    select
+      (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.reviewerId} = ${userId} and ${reviews.kind} = 'duty')::int as owed,
+      (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.reviewerId} = ${userId} and ${reviews.kind} = 'duty' and ${reviews.status} = 'submitted')::int as given,
+      (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.authorId} = ${userId} and ${reviews.status} = 'submitted')::int as received,
+      (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.authorId} = ${userId} and ${reviews.status} <> 'expired')::int as expected,
+      exists(select 1 from ${pairings} where ${pairings.assignmentId} = ${a.id}) as paired`);
+  const [row] = rowsOf<{ owed: number; given: number; received: number; expected: number; paired: boolean }>(result);
+  const r = row ?? { owed: 0, given: 0, received: 0, expected: 0, paired: false };
+  return { ...r, unlocked: isUnlocked(a, now, r.owed, r.given) };
+}
+
+/** The submitted reviews of a submission thread, keyed by their post, for the thread page. */
+export async function threadReviews(db: DbOrTx, threadId: string) {
+  return db
+    .select({
+      id: reviews.id,
+      postId: reviews.postId,
+      reviewerId: reviews.reviewerId,
+      kind: reviews.kind,
+      scores: reviews.scores,
+      standout: reviews.standout,
+      anchors: reviews.anchors,
+      helpfulness: reviews.helpfulness,
+      reviewedVersion: reviews.reviewedVersion,
+      submittedAt: reviews.submittedAt,
+    })
+    .from(reviews)
+    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+    .where(and(eq(submissions.threadId, threadId), eq(reviews.status, "submitted")))
+    .orderBy(asc(reviews.submittedAt));
+}
+
+export type PoolItem = {
+  submissionId: string;
+  assignmentId: string;
+  authorId: string;
+  authorName: string;
+  anonymous: boolean;
+  lessonTitle: string;
+  missing: number;
+  since: Date;
+};
+
+/**
+ * The reserve pool of a cohort as one viewer sees it: submissions short of k reviewers that the
+ * viewer could take (not their own, not one they review already), oldest first; and the
+ * assignments in which a student may help (every review they owe submitted).
+ */
+export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string, limit = 20) {
+  const result = await db.execute(sql`
+    select s.id as "submissionId", s.assignment_id as "assignmentId", s.author_id as "authorId", u.name as "authorName",
+           a.anonymous, l.title as "lessonTitle",
+           a.reviews_per_student - coalesce(have.n, 0) as missing,
+           coalesce(have.last_expired, p.created_at) as since
+    from ${submissions} s
+    join ${assignments} a on a.id = s.assignment_id
+    join ${pairings} p on p.assignment_id = a.id
+    join ${lessons} l on l.id = a.lesson_id
+    join ${users} u on u.id = s.author_id
+    join memberships m on m.cohort_id = s.cohort_id and m.user_id = s.author_id and m.role = 'student'
+    left join lateral (
+      select count(*) filter (where r.status <> 'expired') as n, max(r.expired_at) as last_expired
+      from ${reviews} r where r.submission_id = s.id
+    ) have on true
+    where s.cohort_id = ${cohortId}
+      and s.author_id <> ${viewerId}
+      and coalesce(have.n, 0) < a.reviews_per_student
+      and not exists (select 1 from excusals e where e.assignment_id = a.id and e.user_id = s.author_id)
+      and not exists (select 1 from ${reviews} r2 where r2.submission_id = s.id and r2.reviewer_id = ${viewerId})
+    order by since asc, s.created_at asc
+    limit ${limit}`);
+  const items = rowsOf<PoolItem & { since: Date | string; missing: number | string }>(result).map((r) => ({
+    ...r,
+    missing: Number(r.missing),
+    since: new Date(r.since),
+  }));
+  const standing = await db.execute(sql`
+    select s.assignment_id as "assignmentId",
+           (select count(*) from ${reviews} r where r.assignment_id = s.assignment_id and r.reviewer_id = ${viewerId}
+              and r.kind = 'duty' and r.status <> 'submitted')::int as open
+    from ${submissions} s where s.cohort_id = ${cohortId} and s.author_id = ${viewerId}`);
+  const canHelpIn = new Set(rowsOf<{ assignmentId: string; open: number }>(standing).filter((r) => r.open === 0).map((r) => r.assignmentId));
+  return { items, canHelpIn };
+}
+
+/** Reviews a student gave or is giving in a cohort that are done, newest first (the reviews page's history). */
+export async function givenReviews(db: DbOrTx, userId: string, cohortId: string) {
+  return db
+    .select({
+      id: reviews.id,
+      status: reviews.status,
+      submittedAt: reviews.submittedAt,
+      lessonTitle: lessons.title,
+      threadId: submissions.threadId,
+      postId: reviews.postId,
+      anonymous: assignments.anonymous,
+      authorId: reviews.authorId,
+      authorName: users.name,
+      helpfulness: reviews.helpfulness,
+    })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+    .innerJoin(users, eq(users.id, reviews.authorId))
+    .where(and(eq(reviews.reviewerId, userId), eq(reviews.cohortId, cohortId), inArray(reviews.status, ["submitted", "expired"])))
+    .orderBy(desc(reviews.submittedAt), desc(reviews.updatedAt))
+    .limit(50);
+}
