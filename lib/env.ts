@@ -7,13 +7,16 @@ const envSchema = z.object({
   PGLITE_DIR: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   WERKBANK_SEED: z.enum(["0", "1"]).optional(),
+  WERKBANK_SWEEP: z.enum(["0", "1"]).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Validates the environment; throws one message that names every problem. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined, AUTH_SECRET: source.AUTH_SECRET || undefined });
+  const parsed = envSchema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined, AUTH_SECRET: source.AUTH_SECRET || undefined, SMTP_URL: source.SMTP_URL || undefined, EMAIL_FROM: source.EMAIL_FROM || undefined });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Werkbank cannot start, the environment is invalid:\n${lines.join("\n")}`);

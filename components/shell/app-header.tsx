@@ -24,6 +24,11 @@ export async function AppHeader({ user }: { user: SessionUser }) {
           <Link href="/settings" className="rounded-md px-3 py-1.5 text-muted hover:bg-stone-100 hover:text-ink">
             {t("settings")}
           </Link>
+          {user.isAdmin && (
+            <Link href="/admin/outbox" className="rounded-md px-3 py-1.5 text-muted hover:bg-stone-100 hover:text-ink">
+              {t("outbox")}
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <span className="hidden text-sm text-muted sm:inline" title={user.email}>

@@ -1,6 +1,6 @@
 CREATE TYPE "public"."email_status" AS ENUM('none', 'pending', 'sent', 'failed');--> statement-breakpoint
-CREATE TYPE "public"."pairing_trigger" AS ENUM('deadline', 'instructor', 'rolling');--> statement-breakpoint
 CREATE TYPE "public"."reminder_kind" AS ENUM('submission', 'review');--> statement-breakpoint
+CREATE TYPE "public"."pairing_trigger" AS ENUM('deadline', 'instructor', 'rolling');--> statement-breakpoint
 CREATE TYPE "public"."review_kind" AS ENUM('duty', 'extra');--> statement-breakpoint
 CREATE TYPE "public"."review_status" AS ENUM('assigned', 'draft', 'submitted', 'expired');--> statement-breakpoint
 CREATE TABLE "excusals" (
@@ -64,6 +64,7 @@ CREATE TABLE "reviews" (
 --> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "assignment_id" uuid;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "count" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "deadline_kind" "reminder_kind";--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "email_status" "email_status" DEFAULT 'none' NOT NULL;--> statement-breakpoint
 ALTER TABLE "notifications" ADD COLUMN "emailed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "assignments" ADD COLUMN "paired_at" timestamp with time zone;--> statement-breakpoint
@@ -86,4 +87,6 @@ CREATE INDEX "reviews_reviewer_status_idx" ON "reviews" USING btree ("reviewer_i
 CREATE INDEX "reviews_author_id_idx" ON "reviews" USING btree ("author_id");--> statement-breakpoint
 CREATE INDEX "reviews_cohort_id_idx" ON "reviews" USING btree ("cohort_id");--> statement-breakpoint
 CREATE INDEX "reviews_due_open_idx" ON "reviews" USING btree ("due_at") WHERE "reviews"."status" in ('assigned', 'draft');--> statement-breakpoint
-CREATE INDEX "notifications_email_pending_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" = 'pending';
+CREATE INDEX "notifications_email_pending_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notifications_email_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" <> 'none';--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_deadline_kind" CHECK (("notifications"."kind" = 'deadline') = ("notifications"."deadline_kind" is not null));

@@ -117,6 +117,9 @@ export const notificationKind = pgEnum("notification_kind", [
  * none: in-app only; pending: also an email, waiting in the outbox (delivered when SMTP_URL is set,
  * otherwise readable by admins); sent / failed: what delivery made of it.
  */
+/** Which deadline a "deadline" notification (and its dedupe row in `reminders`) is about. */
+export const reminderKind = pgEnum("reminder_kind", ["submission", "review"]);
+
 export const emailStatus = pgEnum("email_status", ["none", "pending", "sent", "failed"]);
 
 /** In-app notifications (the bell); those of the email kinds are the email outbox too. */
@@ -136,6 +139,7 @@ export const notifications = pgTable(
     assignmentId: uuid(),
     /** How many things it tells of ("2 reviews assigned"). */
     count: integer().notNull().default(1),
+    deadlineKind: reminderKind(),
     emailStatus: emailStatus().notNull().default("none"),
     emailedAt: timestamp({ withTimezone: true }),
     // Shown as is: a thread title or assignment name at the time of sending.
@@ -146,6 +150,9 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
     index("notifications_email_pending_idx").on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
+    // The admins' outbox: every email notification, newest first.
+    index("notifications_email_idx").on(t.createdAt).where(sql`${t.emailStatus} <> 'none'`),
+    check("notifications_deadline_kind", sql`(${t.kind} = 'deadline') = (${t.deadlineKind} is not null)`),
     check("notifications_subject_length", sql`length(${t.subject}) <= 300`),
   ],
 );

@@ -3,7 +3,7 @@ import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, 
 import type { ReviewAnchor, ReviewScores } from "@/lib/pairing/types";
 import { assignments, submissions } from "./assignments";
 import { cohorts } from "./courses";
-import { forumPosts } from "./forum";
+import { forumPosts, reminderKind } from "./forum";
 import { users } from "./users";
 
 export const pairingTrigger = pgEnum("pairing_trigger", ["deadline", "instructor", "rolling"]);
@@ -106,8 +106,6 @@ export const excusals = pgTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index("excusals_user_id_idx").on(t.userId)],
 );
-
-export const reminderKind = pgEnum("reminder_kind", ["submission", "review"]);
 
 /** "Due in 24 hours" sent once per person, assignment and deadline: the sweep's insert decides. */
 export const reminders = pgTable(

@@ -1,0 +1,99 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Badge, type BadgeTone } from "@/components/forum/badges";
+import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
+import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { emailSettingsFromEnv, listOutbox, renderEmail, type RenderedEmail } from "@/lib/notifications/email";
+
+export async function generateMetadata(): Promise<Metadata> {
+  if (!(await getCurrentUser())?.isAdmin) return {};
+  return { title: (await getTranslations("outbox"))("title") };
+}
+
+type Row = Awaited<ReturnType<typeof listOutbox>>[number];
+
+const TONES: Record<Exclude<Row["emailStatus"], "none">, BadgeTone> = { pending: "info", sent: "brand", failed: "warning" };
+
+/** The email as the recipient gets it; a row that cannot be rendered still shows who it was for. */
+function emailOf(row: Row, baseUrl: string): RenderedEmail {
+  try {
+    return renderEmail(row, row.recipient, baseUrl);
+  } catch {
+    return { to: row.recipient.email, subject: row.subject, text: "" };
+  }
+}
+
+/** What the emails say and whether they went out: without SMTP_URL this is where they can be read. */
+export default async function OutboxPage() {
+  const user = await requireUser();
+  if (!user.isAdmin) notFound();
+  const settings = emailSettingsFromEnv();
+  const [t, format, rows] = await Promise.all([getTranslations("outbox"), getFormatter(), listOutbox(getDb(), 100)]);
+  const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-8">
+      <header>
+        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-2 text-muted">{t("lead")}</p>
+      </header>
+
+      <p
+        className={
+          settings.smtp
+            ? "rounded-xl border border-sky-200 bg-sky-50 px-5 py-4 text-sm text-sky-900"
+            : "rounded-xl border border-amber-200 bg-amber-50 px-5 py-4 text-sm text-amber-900"
+        }
+      >
+        {settings.smtp ? t("smtpOn") : t("smtpOff")}
+      </p>
+
+      {rows.length === 0 ? (
+        <Card className="text-center">
+          <p className="font-semibold">{t("empty")}</p>
+          <p className="mt-1 text-sm text-muted">{t("emptyHint")}</p>
+        </Card>
+      ) : (
+        <ul className="flex flex-col gap-4" aria-label={t("listLabel", { count: rows.length })}>
+          {rows.map((row) => {
+            const email = emailOf(row, settings.baseUrl);
+            const status = row.emailStatus === "none" ? "pending" : row.emailStatus;
+            return (
+              <li key={row.id} className="rounded-xl border border-line bg-white p-5 shadow-xs">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <Badge tone={TONES[status]}>{t(`status_${status}`)}</Badge>
+                  <p className="text-xs text-muted">
+                    <time dateTime={row.createdAt.toISOString()}>{t("queuedAt", { time: at(row.createdAt) })}</time>
+                    {status !== "pending" && row.emailedAt && (
+                      <>
+                        {" · "}
+                        <time dateTime={row.emailedAt.toISOString()}>
+                          {t(status === "sent" ? "sentAt" : "failedAt", { time: at(row.emailedAt) })}
+                        </time>
+                      </>
+                    )}
+                  </p>
+                </div>
+                <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-muted">{t("to")}</dt>
+                  <dd className="break-all">
+                    {row.recipient.name} &lt;{email.to}&gt;
+                  </dd>
+                  <dt className="text-muted">{t("subject")}</dt>
+                  <dd className="font-semibold break-words">{email.subject}</dd>
+                </dl>
+                {email.text && (
+                  <pre className="mt-3 rounded-lg border border-line bg-stone-50 p-3 font-sans text-sm whitespace-pre-wrap break-words">
+                    {email.text}
+                  </pre>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

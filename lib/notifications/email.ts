@@ -1,0 +1,198 @@
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import type { Db, DbOrTx } from "@/db";
+import { assignments, lessons, notifications, users } from "@/db/schema";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { EMAIL_TEXTS } from "./email-texts";
+
+type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * What an email is made of: the notification, plus two facts its row does not hold, read by the
+ * loaders below. `lessonSlug` (through assignmentId) makes the assignment link; `deadline` says which
+ * deadline a "deadline" notification warns of (its deadlineKind). Without them the email links to the cohort.
+ */
+export type EmailNotification = Pick<NotificationRow, "kind" | "cohortId" | "threadId" | "postId" | "count" | "subject"> & {
+  lessonSlug?: string | null;
+  deadline?: "submission" | "review" | null;
+};
+export type EmailRecipient = { email: string; name: string; locale: string };
+export type RenderedEmail = { to: string; subject: string; text: string };
+
+/** A plain-text email in the recipient's language. Never names the actor: reviews may be anonymous. */
+export function renderEmail(n: EmailNotification, recipient: EmailRecipient, baseUrl: string): RenderedEmail {
+  const t = EMAIL_TEXTS[isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE];
+  const base = baseUrl.replace(/\/+$/, "");
+  const cohort = n.cohortId ? `${base}/cohorts/${n.cohortId}` : `${base}/notifications`;
+  const p = { title: oneLine(n.subject), count: Math.max(1, n.count) };
+
+  let part: { subject: string; body: string; cta: string; url: string };
+  if (n.kind === "review_assigned") {
+    part = { ...pick(t.reviewAssigned, p), url: `${cohort}/reviews` };
+  } else if (n.kind === "review_received") {
+    const url = n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `#post-${n.postId}` : ""}` : cohort;
+    part = { ...pick(t.reviewReceived, p), url };
+  } else if (n.kind === "deadline" && n.deadline === "review") {
+    part = { ...pick(t.reviewDue, p), url: `${cohort}/reviews` };
+  } else if (n.kind === "deadline" && n.deadline === "submission") {
+    part = { ...pick(t.submissionDue, p), url: n.lessonSlug ? `${cohort}/lessons/${n.lessonSlug}/assignment` : cohort };
+  } else if (n.kind === "deadline") {
+    part = { ...pick(t.someDue, p), url: cohort };
+  } else {
+    throw new Error(`Notifications of kind "${n.kind}" are not sent as email`);
+  }
+
+  const text = [t.greeting(oneLine(recipient.name)), "", part.body, "", part.cta, part.url, "", t.signature, "", t.footer(`${base}/notifications`)];
+  return { to: recipient.email, subject: part.subject, text: text.join("\n") + "\n" };
+}
+
+function pick<P>(texts: { subject: (p: P) => string; body: (p: P) => string; cta: string }, p: P) {
+  return { subject: texts.subject(p), body: texts.body(p), cta: texts.cta };
+}
+
+/** Titles are shown as they are, but a header line must stay one line. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+/** The extra facts of EmailNotification, as columns for a select over notifications. */
+const emailContext = {
+  lessonSlug: lessons.slug,
+  deadline: notifications.deadlineKind,
+};
+
+/** The latest email notifications with everything renderEmail needs, newest first (the admins' outbox). */
+export async function listOutbox(db: DbOrTx, limit = 100) {
+  return db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      cohortId: notifications.cohortId,
+      threadId: notifications.threadId,
+      postId: notifications.postId,
+      count: notifications.count,
+      subject: notifications.subject,
+      emailStatus: notifications.emailStatus,
+      emailedAt: notifications.emailedAt,
+      createdAt: notifications.createdAt,
+      recipient: { email: users.email, name: users.name, locale: users.locale },
+      ...emailContext,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
+    .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(ne(notifications.emailStatus, "none"))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+}
+
+/** Anything with nodemailer's promise-returning sendMail: a nodemailer Transporter, or a test double. */
+export type MailTransport = { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+
+export type DeliveryResult = { claimed: number; sent: number; failed: number };
+
+/**
+ * How long a claim holds. A claimed email stays "pending" with emailedAt = the claim time; a sweep
+ * that died mid-batch leaves its claims behind, and they are taken again once this has passed.
+ */
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * Sends the oldest pending emails, at most `limit`. Several app servers may run this at once: each
+ * claims its batch in one statement (`FOR UPDATE SKIP LOCKED`, then stamping emailedAt), so no two
+ * take the same email. Sending happens after that statement has committed: a slow SMTP server holds
+ * no locks (marking a notification read would wait on them) and, on PGlite, does not stall every
+ * other query. Each email is marked as soon as it is sent or refused. After a crash between sending
+ * and marking, the email is sent again when the lease expires: delivery is at least once.
+ */
+export async function deliverPendingEmails(
+  db: Db,
+  opts: { transport: MailTransport; from: string; baseUrl: string; limit?: number },
+): Promise<DeliveryResult> {
+  const ids = await claimPending(db, opts.limit ?? 50);
+  const result: DeliveryResult = { claimed: ids.length, sent: 0, failed: 0 };
+  if (ids.length === 0) return result;
+
+  const rows = await db
+    .select({ notification: notifications, recipient: { email: users.email, name: users.name, locale: users.locale }, ...emailContext })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
+    .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .where(inArray(notifications.id, ids))
+    .orderBy(asc(notifications.createdAt));
+
+  const started = Date.now();
+  for (const [i, row] of rows.entries()) {
+    // Never send on a claim that may have run out: hand the rest back for the next sweep.
+    if (Date.now() - started > LEASE_MS / 2) {
+      await mark(db, rows.slice(i).map((r) => r.notification.id), "pending");
+      break;
+    }
+    const n = row.notification;
+    try {
+      const mail = renderEmail({ ...n, lessonSlug: row.lessonSlug, deadline: row.deadline }, row.recipient, opts.baseUrl);
+      await opts.transport.sendMail({ from: opts.from, ...mail });
+    } catch (error) {
+      console.error(`[email] notification ${n.id} (${n.kind}) to user ${n.userId} failed`, error);
+      await mark(db, [n.id], "failed");
+      result.failed++;
+      continue;
+    }
+    await mark(db, [n.id], "sent");
+    result.sent++;
+  }
+  return result;
+}
+
+async function claimPending(db: Db, limit: number): Promise<string[]> {
+  const claimable = db.$with("claimable").as(
+    db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.emailStatus, "pending"),
+          or(isNull(notifications.emailedAt), lt(notifications.emailedAt, sql`now() - ${`${LEASE_MS} milliseconds`}::interval`)),
+        ),
+      )
+      .orderBy(asc(notifications.createdAt))
+      .limit(limit)
+      .for("update", { skipLocked: true }),
+  );
+  const claimed = await db
+    .with(claimable)
+    .update(notifications)
+    .set({ emailedAt: sql`now()` })
+    .from(claimable)
+    .where(eq(notifications.id, claimable.id))
+    .returning({ id: notifications.id });
+  return claimed.map((r) => r.id);
+}
+
+/** sent / failed: emailedAt is the attempt's time. pending: releases the claim. */
+async function mark(db: Db, ids: string[], status: "sent" | "failed" | "pending"): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ emailStatus: status, emailedAt: status === "pending" ? null : sql`now()` })
+    .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "pending")));
+}
+
+/** A nodemailer SMTP transport from SMTP_URL (smtp://user:pass@host:587, smtps://…), or null when unset. */
+export function emailTransportFromEnv(env: Record<string, string | undefined> = process.env) {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return null;
+  // Short timeouts keep one unreachable server from holding a batch near its lease (nodemailer waits minutes by default).
+  return nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 });
+}
+
+/** Sender and link base of the emails: EMAIL_FROM, and AUTH_URL (without next-auth's /api/auth) or localhost:PORT. */
+export function emailSettingsFromEnv(env: Record<string, string | undefined> = process.env): { from: string; baseUrl: string; smtp: boolean } {
+  const authUrl = env.AUTH_URL?.trim().replace(/\/+$/, "").replace(/\/api\/auth$/, "");
+  return {
+    from: env.EMAIL_FROM?.trim() || "Werkbank <no-reply@werkbank.local>",
+    baseUrl: authUrl || `http://localhost:${env.PORT?.trim() || 3000}`,
+    smtp: Boolean(env.SMTP_URL?.trim()),
+  };
+}
