@@ -86,7 +86,10 @@ export function SubmitForm(props: {
                   {c.segment.text}
                 </span>
               ) : (
-                <span className="text-amber-800">{t("noSegment")}</span>
+                // Only a warning where the assignment asks for a segment per canvas.
+                props.requirements.some((r) => r.template === c.template && r.distinctSegments) && (
+                  <span className="text-amber-800">{t("noSegment")}</span>
+                )
               )}
               {c.empty && <span className="text-amber-800">{t("emptyCanvas")}</span>}
               {c.fit !== null && <span className="ml-auto tabular-nums text-muted">{t("fit", { score: Math.round(c.fit * 100) })}</span>}

@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { launchBrowser } from "./browser";
 import { benchCanvas } from "./canvas";
 import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
+import { benchPairing } from "./pairing";
 import { signInCookie, startServer } from "./server";
 
 // `npm run bench`: figures for the record, no pass or fail. DATABASE_URL selects PostgreSQL.
@@ -63,3 +64,6 @@ try {
 } finally {
   await server.stop();
 }
+
+// Pairing on its own throw-away database (alone: `npx tsx lib/bench/pairing.ts`).
+await benchPairing();

@@ -104,7 +104,7 @@ export async function submitReview(
     throw new ActionError("invalid", "reviewUnscored", Object.fromEntries(unscored.map((c) => [`score-${c.id}`, "reviewScoreMissing"])));
   }
   if (reviewLength({ scores, standout: input.standout }) < REVIEW_MIN_CHARS) {
-    throw new ActionError("invalid", "reviewTooShort", { standout: "reviewTooShort" });
+    throw new ActionError("invalid", "reviewTooShort", { standout: "reviewTooShortField" });
   }
   const [thread] = await tx.select().from(forumThreads).where(eq(forumThreads.id, threadId)).limit(1);
   const [version] = await tx

@@ -31,8 +31,10 @@ const jsonList = <T extends z.ZodType>(item: T, max: number, tooMany: string, em
     })
     .pipe(z.array(item).min(1, empty).max(max, tooMany));
 
+// An unchecked checkbox sends nothing: the key must be optional, not merely allow undefined.
 const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.undefined()])
+  .enum(["on", "true", "false"])
+  .optional()
   .transform((v) => v === "on" || v === "true");
 
 export const assignmentSchema = z

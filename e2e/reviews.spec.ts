@@ -1,0 +1,161 @@
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, expectFieldError, firstCohortId, test, type Account } from "./fixtures";
+import { CanvasEditorPage } from "./pages/canvas-editor.page";
+import { ReviewPage } from "./pages/review.page";
+import { SignInPage } from "./pages/sign-in.page";
+
+const LESSON = "kanaele-und-kundenbeziehungen";
+const INSTRUCTOR = "lena.keller@werkbank.test";
+const STANDOUT =
+  "Mir fällt auf, wie genau du die Situation der Pendler:innen beschreibst. Der Schritt von den Pains zu einem klaren Angebot fehlt noch – welche Sorge würdest du zuerst lösen?";
+
+/** The instructor creates the lesson's assignment: one Empathy Map, a two-criteria rubric, two reviews each. */
+async function createAssignment(page: Page, cohortId: string) {
+  await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}/assignment`);
+  // The editor's rows are client state: act once it is interactive.
+  await expect(async () => {
+    await page.getByLabel("Art").selectOption({ label: "Empathy Map" });
+    await expect(page.getByLabel("Art")).toHaveValue("empathy-map", { timeout: 500 });
+  }).toPass();
+  await page.getByLabel("Anzahl").fill("1");
+  await page.getByLabel("je für ein anderes Kundensegment").uncheck();
+  const titles = page.getByRole("textbox", { name: /^Kriterium \d$/ });
+  await titles.nth(0).fill("Klarheit");
+  await titles.nth(1).fill("Tiefe");
+  // The demo rubric has three criteria; keep two.
+  await page.getByRole("button", { name: "Entfernen" }).last().click();
+  await page.getByRole("button", { name: "Aufgabe speichern" }).click();
+  await expect(page.getByText("Aufgabe gespeichert.")).toBeVisible();
+}
+
+/** A student builds an Empathy Map with one pain and submits it for the lesson's assignment. */
+async function submitEmpathyMap(page: Page, cohortId: string, pain: string) {
+  const editor = new CanvasEditorPage(page);
+  await editor.gotoList(cohortId);
+  await page.getByLabel("Empathy Map").check();
+  await page.getByLabel("Titel").fill("Meine Empathy Map");
+  await page.getByRole("button", { name: "Canvas anlegen" }).click();
+  await page.waitForURL(/\/canvases\/[0-9a-f-]{36}$/);
+  await editor.addNoteButton("Pains").click();
+  await editor.note("Pains", 1).fill(pain);
+  await editor.waitSaved();
+  await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+  await page.getByRole("checkbox", { name: /^Meine Empathy Map Empathy Map/ }).check();
+  await page.getByRole("button", { name: "Einreichen" }).click();
+  await page.waitForURL(/\/forum\/[0-9a-f-]{36}/);
+}
+
+test.describe("peer reviews", () => {
+  test.setTimeout(10 * 60_000);
+
+  test("four students submit, are paired, review each other, read and rate; a late fifth is inserted and reviewed", async ({
+    page,
+    openBrowser,
+    signUpStudent,
+  }) => {
+    // Five new students, each in a browser of their own.
+    const students: Array<{ page: Page; account: Account; pain: string }> = [];
+    for (const pain of ["Volle Züge", "Teurer Kaffee", "Keine Zeit", "Lärm im Abteil", "Verspätungen"]) {
+      const p = await openBrowser();
+      students.push({ page: p, account: await signUpStudent(p), pain });
+    }
+    const cohortId = await firstCohortId(students[0]!.page);
+
+    await test.step("the instructor creates the assignment", async () => {
+      await new SignInPage(page).signIn(INSTRUCTOR, DEMO_PASSWORD);
+      await createAssignment(page, cohortId);
+    });
+
+    await test.step("four students submit", async () => {
+      for (const s of students.slice(0, 4)) await submitEmpathyMap(s.page, cohortId, s.pain);
+    });
+
+    await test.step("the instructor pairs now", async () => {
+      await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+      const summary = page.getByTestId("pairing-summary");
+      await summary.getByRole("button", { name: /Jetzt zuteilen \(\d+ Einreichungen\)/ }).click();
+      await expect(summary).toContainText("zugeteilt");
+      await expect(summary).toContainText("8 offen");
+    });
+
+    await test.step("each of the four sees two tasks, on the course page and the lesson", async () => {
+      for (const s of students.slice(0, 4)) {
+        await s.page.goto(`/cohorts/${cohortId}`);
+        await expect(s.page.getByRole("heading", { name: /^2 Reviews zu geben, fällig / })).toBeVisible();
+        await expect(new ReviewPage(s.page).tasks).toHaveCount(2);
+        await expect(s.page.getByTestId("bell-count")).toHaveText("1");
+      }
+    });
+
+    await test.step("a late fifth student is inserted: two tasks to do, two reviewers", async () => {
+      const late = students[4]!;
+      await submitEmpathyMap(late.page, cohortId, late.pain);
+      const reviews = new ReviewPage(late.page);
+      await reviews.gotoList(cohortId);
+      await expect(reviews.tasks).toHaveCount(2);
+      await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+      await expect(page.getByTestId("pairing-summary")).toContainText("10 offen");
+    });
+
+    // Everyone but the first writes their reviews; the first then finds theirs waiting, locked.
+    const writeAll = async (s: (typeof students)[number]) => {
+      const reviews = new ReviewPage(s.page);
+      for (let i = 0; i < 2; i++) {
+        await reviews.gotoList(cohortId);
+        await reviews.tasks.first().click();
+        await s.page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
+        await expect(s.page.getByRole("heading", { level: 1 })).toContainText("Review für");
+        if (i === 0) {
+          // Too short first: refused with a message, nothing lost.
+          await reviews.score("Klarheit", 3, 4);
+          await reviews.score("Tiefe", 2, 4);
+          await reviews.standout.fill("Gut.");
+          await reviews.submitButton.click();
+          await expect(s.page.getByRole("status").filter({ hasText: "Schreib noch etwas mehr" })).toBeVisible();
+          await expectFieldError(reviews.standout, "Insgesamt mindestens 150 Zeichen.");
+          await expect(reviews.standout).toHaveValue("Gut.");
+        }
+        const firstNote = s.page.getByRole("button", { name: /^Auf die Notiz „.+“ Bezug nehmen$/ }).first();
+        await firstNote.click();
+        await reviews.writeAndSubmit(STANDOUT);
+        // The thread opens at the new review (#post-…), marked as a peer review.
+        const posted = s.page.locator(new URL(s.page.url()).hash);
+        await expect(posted.getByTestId("review-post")).toContainText("Mir fällt auf");
+        await expect(posted.getByText("Peer-Review", { exact: true })).toBeVisible();
+      }
+      await reviews.gotoList(cohortId);
+      await expect(s.page.getByText("Gerade gibt es nichts zu begutachten.")).toBeVisible();
+    };
+    await test.step("students 2–5 write their two reviews", async () => {
+      for (const s of students.slice(1)) await writeAll(s);
+    });
+
+    const first = students[0]!;
+    await test.step("the first student's received reviews stay hidden until they give their own", async () => {
+      await first.page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+      await expect(first.page.getByTestId("received-count")).toHaveText("2 von 2");
+      await expect(first.page.getByText(/2 Reviews deiner Arbeit warten/)).toBeVisible();
+      await first.page.getByRole("link", { name: "Zum Thema im Forum" }).click();
+      await expect(first.page.getByTestId("reviews-locked")).toBeVisible();
+      await expect(first.page.getByTestId("review-post")).toHaveCount(0);
+      await writeAll(first);
+    });
+
+    await test.step("everyone sees the two reviews they received; the first rates one", async () => {
+      for (const s of students) {
+        await s.page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+        await expect(s.page.getByTestId("given-count")).toHaveText("2 von 2");
+        await expect(s.page.getByTestId("received-count")).toHaveText("2 von 2");
+      }
+      await first.page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
+      await first.page.getByRole("link", { name: "Die 2 Reviews deiner Arbeit lesen" }).click();
+      const posts = first.page.getByTestId("review-post");
+      await expect(posts).toHaveCount(2);
+      const rated = first.page.locator("article[id^=post-]").filter({ has: first.page.getByTestId("review-post") }).first();
+      await rated.getByRole("button", { name: "4 von 5" }).click();
+      await expect(rated.getByText("Du hast dieses Review mit 4 von 5 bewertet.")).toBeVisible();
+      await first.page.reload();
+      await expect(first.page.getByText("Du hast dieses Review mit 4 von 5 bewertet.")).toBeVisible();
+    });
+  });
+});
