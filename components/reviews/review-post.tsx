@@ -39,7 +39,7 @@ export async function ReviewPost(props: {
       )}
       {props.anchors.length > 0 && (
         <div>
-          <h4 className="text-sm font-medium text-muted">{t("anchors")}</h4>
+          <h4 className="text-sm font-medium text-muted">{t("refersTo")}</h4>
           <ul className="mt-1 flex flex-col gap-1 text-sm">
             {props.anchors.map((a) => (
               <li key={a.noteId}>

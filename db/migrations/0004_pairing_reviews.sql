@@ -74,19 +74,16 @@ ALTER TABLE "excusals" ADD CONSTRAINT "excusals_by_id_users_id_fk" FOREIGN KEY (
 ALTER TABLE "pairings" ADD CONSTRAINT "pairings_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminders" ADD CONSTRAINT "reminders_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reminders" ADD CONSTRAINT "reminders_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reviews" ADD CONSTRAINT "reviews_assignment_id_assignments_id_fk" FOREIGN KEY ("assignment_id") REFERENCES "public"."assignments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reviews" ADD CONSTRAINT "reviews_cohort_id_cohorts_id_fk" FOREIGN KEY ("cohort_id") REFERENCES "public"."cohorts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_post_id_forum_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."forum_posts"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "reviews" ADD CONSTRAINT "reviews_submission_id_author_id_submissions_id_author_id_fk" FOREIGN KEY ("submission_id","author_id") REFERENCES "public"."submissions"("id","author_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_submission_fk" FOREIGN KEY ("submission_id","assignment_id","cohort_id","author_id") REFERENCES "public"."submissions"("id","assignment_id","cohort_id","author_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "excusals_user_id_idx" ON "excusals" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "reminders_user_id_idx" ON "reminders" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "reviews_submission_id_idx" ON "reviews" USING btree ("submission_id");--> statement-breakpoint
 CREATE INDEX "reviews_assignment_status_idx" ON "reviews" USING btree ("assignment_id","status");--> statement-breakpoint
-CREATE INDEX "reviews_reviewer_status_idx" ON "reviews" USING btree ("reviewer_id","status");--> statement-breakpoint
-CREATE INDEX "reviews_author_id_idx" ON "reviews" USING btree ("author_id");--> statement-breakpoint
-CREATE INDEX "reviews_cohort_id_idx" ON "reviews" USING btree ("cohort_id");--> statement-breakpoint
 CREATE INDEX "reviews_due_open_idx" ON "reviews" USING btree ("due_at") WHERE "reviews"."status" in ('assigned', 'draft');--> statement-breakpoint
 CREATE INDEX "notifications_email_pending_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" = 'pending';--> statement-breakpoint
+CREATE INDEX "notifications_thread_id_idx" ON "notifications" USING btree ("thread_id");--> statement-breakpoint
+CREATE INDEX "notifications_post_id_idx" ON "notifications" USING btree ("post_id");--> statement-breakpoint
 CREATE INDEX "notifications_email_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" <> 'none';--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_deadline_kind" CHECK (("notifications"."kind" = 'deadline') = ("notifications"."deadline_kind" is not null));

@@ -82,8 +82,8 @@ export const submissions = pgTable(
     // One submission per student and assignment: double clicks, retries and two tabs meet here.
     unique("submissions_assignment_author_unique").on(t.assignmentId, t.authorId),
     unique("submissions_thread_unique").on(t.threadId),
-    // Lets a review name (submission, author) and have the database check that they belong together.
-    unique("submissions_id_author_unique").on(t.id, t.authorId),
+    // Lets a review name its submission with assignment, cohort and author, and the database check that they belong together.
+    unique("submissions_review_key").on(t.id, t.assignmentId, t.cohortId, t.authorId),
     foreignKey({ columns: [t.cohortId, t.authorId], foreignColumns: [memberships.cohortId, memberships.userId] }).onDelete(
       "cascade",
     ),

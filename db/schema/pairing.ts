@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ReviewAnchor, ReviewScores } from "@/lib/pairing/types";
 import { assignments, submissions } from "./assignments";
-import { cohorts } from "./courses";
 import { forumPosts, reminderKind } from "./forum";
 import { users } from "./users";
 
@@ -42,14 +41,11 @@ export const reviews = pgTable(
   "reviews",
   {
     id: uuid().primaryKey().defaultRandom(),
-    assignmentId: uuid()
-      .notNull()
-      .references(() => assignments.id, { onDelete: "cascade" }),
-    cohortId: uuid()
-      .notNull()
-      .references(() => cohorts.id, { onDelete: "cascade" }),
+    // Assignment, cohort and author are the submission's own (one composite key below checks all
+    // three): copied here so that the database can refuse a self-review and queries need no join.
+    assignmentId: uuid().notNull(),
+    cohortId: uuid().notNull(),
     submissionId: uuid().notNull(),
-    /** The submission's author, kept here so that the database can refuse a self-review. */
     authorId: uuid().notNull(),
     reviewerId: uuid()
       .notNull()
@@ -80,13 +76,16 @@ export const reviews = pgTable(
     check("reviews_version_positive", sql`${t.version} > 0`),
     check("reviews_standout_length", sql`length(${t.standout}) <= 5000`),
     check("reviews_submitted_has_time", sql`${t.status} <> 'submitted' or ${t.submittedAt} is not null`),
-    // The author named here is the submission's author: a review cannot point past its submission.
-    foreignKey({ columns: [t.submissionId, t.authorId], foreignColumns: [submissions.id, submissions.authorId] }).onDelete("cascade"),
+    // A review cannot point past its submission: one key checks submission, assignment, cohort and author.
+    foreignKey({
+      name: "reviews_submission_fk",
+      columns: [t.submissionId, t.assignmentId, t.cohortId, t.authorId],
+      foreignColumns: [submissions.id, submissions.assignmentId, submissions.cohortId, submissions.authorId],
+    }).onDelete("cascade"),
+    // Few indexes on purpose (a pairing writes 20,000 rows at once): by submission, by assignment, and
+    // by reviewer through the unique key above; the open ones by due time for the sweep.
     index("reviews_submission_id_idx").on(t.submissionId),
     index("reviews_assignment_status_idx").on(t.assignmentId, t.status),
-    index("reviews_reviewer_status_idx").on(t.reviewerId, t.status),
-    index("reviews_author_id_idx").on(t.authorId),
-    index("reviews_cohort_id_idx").on(t.cohortId),
     index("reviews_due_open_idx").on(t.dueAt).where(sql`${t.status} in ('assigned', 'draft')`),
   ],
 );

@@ -55,7 +55,7 @@ export default async function ReviewsPage({ params }: Props) {
           <ReviewTasks tasks={tasks} cohortId={cohortId} viewerId={user.id} timeZone={course.timeZone} />
         ) : (
           <Card>
-            <p className="text-sm text-muted">{t("noTasksHint")}</p>
+            <p className="text-sm text-muted">{given.length > 0 ? t("allDone") : t("noTasksHint")}</p>
           </Card>
         )}
       </section>
@@ -99,7 +99,7 @@ export default async function ReviewsPage({ params }: Props) {
           <ul className="flex flex-col divide-y divide-line overflow-hidden rounded-xl border border-line bg-white shadow-xs">
             {given.map((g) => (
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
-                <span>{t("taskTitle", { name: name(g), lesson: g.lessonTitle })}</span>
+                <span>{t("givenTo", { name: name(g), lesson: g.lessonTitle })}</span>
                 {g.status === "submitted" && g.postId ? (
                   <Link href={`/cohorts/${cohortId}/forum/${g.threadId}#post-${g.postId}`} className="text-brand-700 underline-offset-2 hover:underline">
                     {g.helpfulness ? t("ratedHelpful", { n: g.helpfulness }) : t("inThread")}

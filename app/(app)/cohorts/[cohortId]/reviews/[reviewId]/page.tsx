@@ -32,9 +32,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReviewPage({ params }: Props) {
   const { cohortId, reviewId } = await params;
   const { user, review, assignment, lessonTitle, lessonSlug, threadId, authorName, role, version } = await load(cohortId, reviewId);
-  const [t, tc, format, locale, course] = await Promise.all([
+  const [t, format, locale, course] = await Promise.all([
     getTranslations("reviews"),
-    getTranslations("cohort"),
     getFormatter(),
     getLocale(),
     getCohortCourse(cohortId, user.id),
@@ -76,7 +75,7 @@ export default async function ReviewPage({ params }: Props) {
         </p>
         <p className="text-sm">
           <Link href={`${base}/lessons/${lessonSlug}`} className="text-brand-700 underline-offset-2 hover:underline">
-            {tc("lessons")}: {lessonTitle}
+            {t("toLesson", { lesson: lessonTitle })}
           </Link>
           {review.status === "submitted" && review.postId && (
             <>

@@ -1,1 +1,0 @@
-ALTER TABLE "submissions" ADD CONSTRAINT "submissions_id_author_unique" UNIQUE("id","author_id");

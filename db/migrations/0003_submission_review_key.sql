@@ -1,0 +1,1 @@
+ALTER TABLE "submissions" ADD CONSTRAINT "submissions_review_key" UNIQUE("id","assignment_id","cohort_id","author_id");
