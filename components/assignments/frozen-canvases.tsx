@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CanvasView } from "@/components/canvas/canvas-view";
+import { canvasViewLabels } from "@/components/canvas/canvas-view-labels";
 import type { FrozenCanvas } from "@/lib/assignments/types";
 import { SegmentDot } from "@/components/canvas/segment-dot";
 
@@ -11,13 +12,7 @@ export async function FrozenCanvases({ canvases, idPrefix }: { canvases: FrozenC
     getTranslations("canvas"),
     getLocale(),
   ]);
-  const labels = {
-    empty: te("emptyBlock"),
-    linksTo: te("links"),
-    severity: (n: number) => `${te("severity")}: ${te(`weights.${String(n) as "1"}`)}`,
-    importance: (n: number) => `${te("importance")}: ${te(`weights.${String(n) as "1"}`)}`,
-    jobType: (type: string) => te(`jobTypes.${type as "functional"}`),
-  };
+  const labels = canvasViewLabels(te as (key: string) => string);
   return (
     <div className="flex flex-col gap-8">
       {canvases.map((canvas, i) => (

@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { saveReviewDraftAction, submitReviewAction } from "@/app/(app)/cohorts/[cohortId]/reviews/actions";
 import { CanvasView } from "@/components/canvas/canvas-view";
+import { canvasViewLabels } from "@/components/canvas/canvas-view-labels";
+import { Spinner } from "@/components/ui/spinner";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
@@ -97,13 +99,7 @@ export function ReviewForm(props: Props) {
       }
     });
 
-  const labels = {
-    empty: te("emptyBlock"),
-    linksTo: te("links"),
-    severity: (n: number) => `${te("severity")}: ${te(`weights.${String(n) as "1"}`)}`,
-    importance: (n: number) => `${te("importance")}: ${te(`weights.${String(n) as "1"}`)}`,
-    jobType: (type: string) => te(`jobTypes.${type as "functional"}`),
-  };
+  const labels = canvasViewLabels(te as (key: string) => string);
   const busy = saving || submitting;
 
   return (
@@ -259,11 +255,11 @@ export function ReviewForm(props: Props) {
 
         <div className="flex flex-wrap gap-2">
           <Button type="submit" disabled={busy} aria-disabled={busy}>
-            {submitting && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />}
+            {submitting && <Spinner />}
             <span aria-live="polite">{submitting ? t("submitting") : t("submit")}</span>
           </Button>
           <Button type="button" variant="secondary" onClick={save} disabled={busy} aria-disabled={busy}>
-            {saving && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />}
+            {saving && <Spinner />}
             <span aria-live="polite">{saving ? t("savingDraft") : t("saveDraft")}</span>
           </Button>
         </div>

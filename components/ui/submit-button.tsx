@@ -3,6 +3,7 @@
 import type { ComponentProps, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Button, type ButtonVariant } from "./button";
+import { Spinner } from "./spinner";
 
 /** Disabled while its form's action runs, with the pending label announced. */
 export function SubmitButton({
@@ -14,9 +15,7 @@ export function SubmitButton({
   const { pending } = useFormStatus();
   return (
     <Button type="submit" variant={variant} disabled={pending || props.disabled} aria-disabled={pending} {...props}>
-      {pending && (
-        <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-current border-r-transparent" />
-      )}
+      {pending && <Spinner />}
       <span aria-live="polite">{pending ? pendingLabel : children}</span>
     </Button>
   );
