@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, expectFieldError, firstCohortId, test, type Account } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectFieldError, firstCohortId, tabTo, test, type Account } from "./fixtures";
 import { CanvasEditorPage } from "./pages/canvas-editor.page";
 import { ReviewPage } from "./pages/review.page";
 import { SignInPage } from "./pages/sign-in.page";
@@ -24,6 +24,8 @@ async function createAssignment(page: Page, cohortId: string) {
   await titles.nth(1).fill("Tiefe");
   // The demo rubric has three criteria; keep two.
   await page.getByRole("button", { name: "Entfernen" }).last().click();
+  // Anonymous: students do not see who reviews whom; the instructor does.
+  await page.getByLabel(/^Anonym:/).check();
   await page.getByRole("button", { name: "Aufgabe speichern" }).click();
   await expect(page.getByText("Aufgabe gespeichert.")).toBeVisible();
 }
@@ -100,11 +102,10 @@ test.describe("peer reviews", () => {
     // Everyone but the first writes their reviews; the first then finds theirs waiting, locked.
     const writeAll = async (s: (typeof students)[number]) => {
       const reviews = new ReviewPage(s.page);
-      for (let i = 0; i < 2; i++) {
-        await reviews.gotoList(cohortId);
+      for (let i = 0; (await reviews.gotoList(cohortId), await reviews.tasks.count()) > 0; i++) {
         await reviews.tasks.first().click();
         await s.page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
-        await expect(s.page.getByRole("heading", { level: 1 })).toContainText("Review für");
+        await expect(s.page.getByRole("heading", { level: 1 })).toContainText("Review für eine:r aus der Gruppe");
         if (i === 0) {
           // Too short first: refused with a message, nothing lost.
           await reviews.score("Klarheit", 3, 4);
@@ -122,10 +123,42 @@ test.describe("peer reviews", () => {
         const posted = s.page.locator(new URL(s.page.url()).hash);
         await expect(posted.getByTestId("review-post")).toContainText("Mir fällt auf");
         await expect(posted.getByText("Peer-Review", { exact: true })).toBeVisible();
+        // Anonymous in the thread: the reviewer sees their own name, the submission's title and author are hidden.
+        await expect(s.page.getByRole("heading", { level: 1 })).toHaveText(/^Anonyme Einreichung — /);
       }
       await reviews.gotoList(cohortId);
       await expect(s.page.getByText("Gerade gibt es nichts zu begutachten.")).toBeVisible();
     };
+    // One review by keyboard only: Tab to the task, arrows for the scores, Space to refer to a note, Enter to submit.
+    const writeByKeyboard = async (p: Page) => {
+      const reviews = new ReviewPage(p);
+      await reviews.gotoList(cohortId);
+      await tabTo(p, reviews.tasks.first());
+      await p.keyboard.press("Enter");
+      await p.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
+      // Anonymous: the task names no one.
+      await expect(p.getByRole("heading", { level: 1 })).toContainText("Review für eine:r aus der Gruppe");
+      await tabTo(p, p.getByRole("button", { name: /^Auf die Notiz „.+“ Bezug nehmen$/ }).first());
+      await p.keyboard.press("Space");
+      await expect(p.getByRole("button", { name: /^Bezug auf die Notiz „.+“ entfernen$/ }).first()).toBeVisible();
+      await tabTo(p, p.getByRole("radio", { name: "1 von 4" }).first());
+      await p.keyboard.press("ArrowRight");
+      await p.keyboard.press("ArrowRight");
+      await expect(p.getByRole("radio", { name: "3 von 4" }).first()).toBeChecked();
+      await p.keyboard.press("Tab");
+      await p.keyboard.type("Klar gegliedert, die Pains sind greifbar.");
+      await tabTo(p, p.getByRole("radio", { name: "1 von 4" }).nth(1));
+      await p.keyboard.press("ArrowRight");
+      await tabTo(p, reviews.standout);
+      await p.keyboard.type(STANDOUT);
+      await tabTo(p, reviews.submitButton);
+      await p.keyboard.press("Enter");
+      await p.waitForURL(/\/forum\/[0-9a-f-]{36}\?reviewed=1/);
+      const posted = p.locator(new URL(p.url()).hash);
+      await expect(posted.getByTestId("review-post")).toContainText("3 / 4");
+      await expect(posted.getByTestId("review-post")).toContainText("2 / 4");
+    };
+
     await test.step("students 2–5 write their two reviews", async () => {
       for (const s of students.slice(1)) await writeAll(s);
     });
@@ -138,7 +171,16 @@ test.describe("peer reviews", () => {
       await first.page.getByRole("link", { name: "Zum Thema im Forum" }).click();
       await expect(first.page.getByTestId("reviews-locked")).toBeVisible();
       await expect(first.page.getByTestId("review-post")).toHaveCount(0);
+      await writeByKeyboard(first.page);
       await writeAll(first);
+    });
+
+    await test.step("the instructor sees names in the anonymous thread", async () => {
+      await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}/forum`);
+      await expect(page.getByRole("link", { name: /^Erika Probe – Kanäle/ })).toHaveCount(5);
+      await page.getByRole("link", { name: /^Erika Probe – Kanäle/ }).first().click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Erika Probe – /);
+      await expect(page.getByText(/^Reviewer:in \d$/)).toHaveCount(0);
     });
 
     await test.step("everyone sees the two reviews they received; the first rates one", async () => {
@@ -151,6 +193,8 @@ test.describe("peer reviews", () => {
       await first.page.getByRole("link", { name: "Die 2 Reviews deiner Arbeit lesen" }).click();
       const posts = first.page.getByTestId("review-post");
       await expect(posts).toHaveCount(2);
+      // The author reads them from "Reviewer 1" and "Reviewer 2", not by name.
+      await expect(first.page.getByRole("heading", { level: 3, name: /^Reviewer:in [12]$/ })).toHaveCount(2);
       const rated = first.page.locator("article[id^=post-]").filter({ has: first.page.getByTestId("review-post") }).first();
       await rated.getByRole("button", { name: "4 von 5" }).click();
       await expect(rated.getByText("Du hast dieses Review mit 4 von 5 bewertet.")).toBeVisible();
