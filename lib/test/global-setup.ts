@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
@@ -32,7 +32,8 @@ export default async function setup(project: TestProject) {
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     project.provide("pgliteTemplate", file);
     project.provide("pgTemplateDb", "");
-    return;
+    // Each run writes its own ~40 MB dump: remove it when the run ends.
+    return () => rmSync(file, { force: true });
   }
 
   const template = `werkbank_tpl_${process.pid}`;
