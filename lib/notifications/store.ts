@@ -59,6 +59,7 @@ export async function listNotifications(db: DbOrTx, userId: string, limit = 50) 
       threadId: notifications.threadId,
       postId: notifications.postId,
       assignmentId: notifications.assignmentId,
+      deadlineKind: notifications.deadlineKind,
       count: notifications.count,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,

@@ -220,4 +220,23 @@ describe("pairing on the database", () => {
     await submitEmpathyMap(cohort.id, assignment.id, third);
     await expectGuarantees(assignment, [...students, third].map((s) => s.id));
   });
+
+  it("the database itself refuses a self-review, a pair twice, and a review that disagrees with its submission", async () => {
+    const { cohort, instructor, students, assignment } = await pairingCohort(3);
+    await submitAll(cohort.id, assignment, students);
+    await getDb().transaction((tx) => pairNow(tx, instructor, assignment.id));
+    const [row] = await reviewRows(assignment.id);
+    const other = await pairingCohort(1);
+    const insert = (over: Partial<typeof reviews.$inferInsert>) =>
+      getDb()
+        .insert(reviews)
+        .values({ ...row!, id: undefined, postId: null, ...over });
+    await expect(insert({ reviewerId: row!.authorId })).rejects.toThrow(); // reviewer = author
+    await expect(insert({})).rejects.toThrow(); // the same (reviewer, submission) again
+    await expect(insert({ reviewerId: instructor.id, assignmentId: other.assignment.id })).rejects.toThrow(); // another assignment
+    await expect(insert({ reviewerId: instructor.id, cohortId: other.cohort.id })).rejects.toThrow(); // another cohort
+    await expect(insert({ reviewerId: instructor.id, authorId: students.find((s) => s.id !== row!.authorId)!.id })).rejects.toThrow(); // not its author
+    // The same row with a fresh reviewer is fine: the refusals above were the constraints, not the fixture.
+    await insert({ reviewerId: instructor.id });
+  });
 });

@@ -17,7 +17,8 @@ type Row = Awaited<ReturnType<typeof listNotifications>>[number];
 
 /** Where a notification leads: the post in its thread, else the cohort; null when there is nothing to open. */
 function hrefOf(row: Row): string | null {
-  if (row.kind === "review_assigned" && row.cohortId) return `/cohorts/${row.cohortId}/reviews`;
+  // Review tasks and their deadlines lead to the reviews page.
+  if ((row.kind === "review_assigned" || row.deadlineKind === "review") && row.cohortId) return `/cohorts/${row.cohortId}/reviews`;
   if (row.cohortId && row.threadId) return `/cohorts/${row.cohortId}/forum/${row.threadId}${row.postId ? `#post-${row.postId}` : ""}`;
   if (row.cohortId) return `/cohorts/${row.cohortId}`;
   return null;
@@ -30,7 +31,7 @@ export default async function NotificationsPage() {
   const now = new Date();
 
   const text = (row: Row) => {
-    const values = { actor: row.actorName ?? t("someone"), subject: row.subject, count: row.count };
+    const values = { actor: row.actorName ?? t("someone"), subject: row.subject, count: row.count, kind: row.deadlineKind ?? "other" };
     switch (row.kind) {
       case "reply":
         return t("reply", values);
