@@ -54,7 +54,6 @@ CREATE TABLE "reviews" (
 	"expired_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "reviews_reviewer_submission_unique" UNIQUE("reviewer_id","submission_id"),
-	CONSTRAINT "reviews_post_unique" UNIQUE("post_id"),
 	CONSTRAINT "reviews_not_self" CHECK ("reviews"."reviewer_id" <> "reviews"."author_id"),
 	CONSTRAINT "reviews_helpfulness_range" CHECK ("reviews"."helpfulness" is null or "reviews"."helpfulness" between 1 and 5),
 	CONSTRAINT "reviews_version_positive" CHECK ("reviews"."version" > 0),
@@ -79,11 +78,12 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_post_id_forum_posts_id_fk" FOREIGN
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_submission_fk" FOREIGN KEY ("submission_id","assignment_id","cohort_id","author_id") REFERENCES "public"."submissions"("id","assignment_id","cohort_id","author_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "excusals_user_id_idx" ON "excusals" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "reminders_user_id_idx" ON "reminders" USING btree ("user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_post_unique" ON "reviews" USING btree ("post_id") WHERE "reviews"."post_id" is not null;--> statement-breakpoint
 CREATE INDEX "reviews_submission_id_idx" ON "reviews" USING btree ("submission_id");--> statement-breakpoint
 CREATE INDEX "reviews_assignment_status_idx" ON "reviews" USING btree ("assignment_id","status");--> statement-breakpoint
 CREATE INDEX "reviews_due_open_idx" ON "reviews" USING btree ("due_at") WHERE "reviews"."status" in ('assigned', 'draft');--> statement-breakpoint
 CREATE INDEX "notifications_email_pending_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" = 'pending';--> statement-breakpoint
-CREATE INDEX "notifications_thread_id_idx" ON "notifications" USING btree ("thread_id");--> statement-breakpoint
-CREATE INDEX "notifications_post_id_idx" ON "notifications" USING btree ("post_id");--> statement-breakpoint
+CREATE INDEX "notifications_thread_id_idx" ON "notifications" USING btree ("thread_id") WHERE "notifications"."thread_id" is not null;--> statement-breakpoint
+CREATE INDEX "notifications_post_id_idx" ON "notifications" USING btree ("post_id") WHERE "notifications"."post_id" is not null;--> statement-breakpoint
 CREATE INDEX "notifications_email_idx" ON "notifications" USING btree ("created_at") WHERE "notifications"."email_status" <> 'none';--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_deadline_kind" CHECK (("notifications"."kind" = 'deadline') = ("notifications"."deadline_kind" is not null));

@@ -151,8 +151,9 @@ export const notifications = pgTable(
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.createdAt),
     index("notifications_email_pending_idx").on(t.createdAt).where(sql`${t.emailStatus} = 'pending'`),
     // Deleting a thread or post (cascades) must not scan every notification.
-    index("notifications_thread_id_idx").on(t.threadId),
-    index("notifications_post_id_idx").on(t.postId),
+    // Partial: most notifications (review tasks, reminders) name no thread or post, and a pairing writes thousands.
+    index("notifications_thread_id_idx").on(t.threadId).where(sql`${t.threadId} is not null`),
+    index("notifications_post_id_idx").on(t.postId).where(sql`${t.postId} is not null`),
     // The admins' outbox: every email notification, newest first.
     index("notifications_email_idx").on(t.createdAt).where(sql`${t.emailStatus} <> 'none'`),
     check("notifications_deadline_kind", sql`(${t.kind} = 'deadline') = (${t.deadlineKind} is not null)`),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ReviewAnchor, ReviewScores } from "@/lib/pairing/types";
 import { assignments, submissions } from "./assignments";
 import { forumPosts, reminderKind } from "./forum";
@@ -70,7 +70,8 @@ export const reviews = pgTable(
   },
   (t) => [
     unique("reviews_reviewer_submission_unique").on(t.reviewerId, t.submissionId),
-    unique("reviews_post_unique").on(t.postId),
+    // Partial: a review has a post only once submitted.
+    uniqueIndex("reviews_post_unique").on(t.postId).where(sql`${t.postId} is not null`),
     check("reviews_not_self", sql`${t.reviewerId} <> ${t.authorId}`),
     check("reviews_helpfulness_range", sql`${t.helpfulness} is null or ${t.helpfulness} between 1 and 5`),
     check("reviews_version_positive", sql`${t.version} > 0`),
