@@ -51,14 +51,22 @@ async function mentionedMembers(tx: DbOrTx, cohortId: string, authorId: string, 
     .slice(0, MENTIONS_MAX);
 }
 
-async function notifyMentions(tx: DbOrTx, thread: ThreadRow, postId: string, actorId: string, body: string, skip: string[] = []) {
+async function notifyMentions(
+  tx: DbOrTx,
+  thread: ThreadRow,
+  postId: string,
+  actorId: string,
+  body: string,
+  skip: string[] = [],
+  shownActorId: string | null = actorId,
+) {
   const mentioned = (await mentionedMembers(tx, thread.cohortId, actorId, body)).filter((m) => !skip.includes(m.id));
   await notify(
     tx,
     mentioned.map((m) => ({
       userId: m.id,
       kind: "mention" as const,
-      actorId,
+      actorId: shownActorId,
       cohortId: thread.cohortId,
       threadId: thread.id,
       postId,
@@ -87,6 +95,18 @@ export async function createThread(
   return { threadId: thread!.id };
 }
 
+/** Whether the thread is the submission thread of an anonymous assignment. */
+async function anonymousSubmissionThread(tx: DbOrTx, thread: ThreadRow): Promise<boolean> {
+  if (thread.kind !== "submission") return false;
+  const [row] = await tx
+    .select({ anonymous: assignments.anonymous })
+    .from(submissions)
+    .innerJoin(assignments, eq(assignments.id, submissions.assignmentId))
+    .where(eq(submissions.threadId, thread.id))
+    .limit(1);
+  return Boolean(row?.anonymous);
+}
+
 /** The thread, if the actor may see it (members; hidden ones only instructors), with the actor's role. */
 export async function getVisibleThread(tx: DbOrTx, actor: Actor, threadId: string) {
   const [thread] = await tx.select().from(forumThreads).where(eq(forumThreads.id, threadId)).limit(1);
@@ -110,19 +130,21 @@ export async function reply(tx: DbOrTx, actor: Actor, input: { threadId: string;
     .update(forumThreads)
     .set({ replyCount: sql`${forumThreads.replyCount} + 1`, lastActivityAt: sql`now()` })
     .where(eq(forumThreads.id, thread.id));
+  // In an anonymous assignment's submission thread the notifications name nobody (the thread hides names too).
+  const actorId = (await anonymousSubmissionThread(tx, thread)) ? null : actor.id;
   // The thread's author hears of replies; anyone named hears of the mention (once: a mention of the author is the reply).
   await notify(tx, [
     {
       userId: thread.authorId,
       kind: "reply",
-      actorId: actor.id,
+      actorId,
       cohortId: thread.cohortId,
       threadId: thread.id,
       postId: post!.id,
       subject: thread.title,
     },
   ]);
-  await notifyMentions(tx, thread, post!.id, actor.id, input.body, [thread.authorId]);
+  await notifyMentions(tx, thread, post!.id, actor.id, input.body, [thread.authorId], actorId);
   return { postId: post!.id };
 }
 

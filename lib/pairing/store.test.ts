@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { assignments, notifications, pairings, reviews } from "@/db/schema";
+import { assignments, notifications, pairings, reviews, submissions } from "@/db/schema";
+import { reply } from "@/lib/forum/store";
 import { addStudent, pairingCohort, submitEmpathyMap, type Person } from "@/lib/test/pairing-fixtures";
 import { refusal } from "@/lib/test/refusal";
 import { reservePool } from "@/lib/reviews/queries";
@@ -238,5 +239,24 @@ describe("pairing on the database", () => {
     await expect(insert({ reviewerId: instructor.id, authorId: students.find((s) => s.id !== row!.authorId)!.id })).rejects.toThrow(); // not its author
     // The same row with a fresh reviewer is fine: the refusals above were the constraints, not the fixture.
     await insert({ reviewerId: instructor.id });
+  });
+});
+
+describe("anonymous submission threads", () => {
+  it("a reviewer's ordinary reply notifies the author without naming the reviewer; named assignments name them", async () => {
+    for (const anonymous of [true, false]) {
+      const { cohort, instructor, students, assignment } = await pairingCohort(3, { anonymous });
+      await submitAll(cohort.id, assignment, students);
+      await getDb().transaction((tx) => pairNow(tx, instructor, assignment.id));
+      const [task] = await reviewRows(assignment.id);
+      const [sub] = await getDb().select().from(submissions).where(eq(submissions.id, task!.submissionId));
+      const reviewer = students.find((s) => s.id === task!.reviewerId)!;
+      await getDb().transaction((tx) => reply(tx, reviewer, { threadId: sub!.threadId, body: "Eine Rückfrage zu deinen Pains." }));
+      const [told] = await getDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, task!.authorId), eq(notifications.kind, "reply")));
+      expect(told!.actorId, `anonymous: ${anonymous}`).toBe(anonymous ? null : reviewer.id);
+    }
   });
 });

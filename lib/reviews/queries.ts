@@ -98,6 +98,16 @@ export async function threadReviews(db: DbOrTx, threadId: string) {
     .orderBy(asc(reviews.submittedAt));
 }
 
+/** Everyone assigned to review a submission, in the order they were assigned: "Reviewer 1, 2, …" under anonymity. */
+export async function submissionReviewers(db: DbOrTx, submissionId: string): Promise<string[]> {
+  const rows = await db
+    .select({ reviewerId: reviews.reviewerId })
+    .from(reviews)
+    .where(eq(reviews.submissionId, submissionId))
+    .orderBy(asc(reviews.assignedAt), asc(reviews.id));
+  return rows.map((r) => r.reviewerId);
+}
+
 export type PoolItem = {
   submissionId: string;
   assignmentId: string;

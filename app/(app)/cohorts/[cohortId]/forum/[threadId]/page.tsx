@@ -18,7 +18,7 @@ import { getDb } from "@/db";
 import { assignments, users } from "@/db/schema";
 import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
 import { ReviewPost } from "@/components/reviews/review-post";
-import { threadReviews } from "@/lib/reviews/queries";
+import { submissionReviewers, threadReviews } from "@/lib/reviews/queries";
 import { maskName, unlockedFor } from "@/lib/reviews/visibility";
 import { submissionOfThread } from "@/lib/assignments/store";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
@@ -96,7 +96,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const anonymous = Boolean(assignment?.anonymous);
   const isAuthor = thread.authorId === user.id;
   const unlocked = !assignment || !isAuthor || (await unlockedFor(db, assignment, user.id));
-  const reviewByPost = new Map(reviewRows.map((r, i) => [r.postId, { ...r, n: i + 1 }]));
+  const reviewByPost = new Map(reviewRows.map((r) => [r.postId, r]));
+  // Under anonymity every post of an assigned reviewer (reviews and ordinary replies) reads "Reviewer n".
+  const reviewerIds = anonymous && submission ? await submissionReviewers(db, submission.submission.id) : reviewRows.map((r) => r.reviewerId);
+  const reviewerNumber = new Map(reviewerIds.map((id, i) => [id, i + 1]));
   const nameOf = (personId: string, name: string, alias: string) =>
     maskName({ anonymous, viewerId: user.id, viewerIsInstructor: instructor, personId, name, alias });
   const hiddenReviews = unlocked ? 0 : reviewRows.length;
@@ -105,8 +108,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
 
   const views: PostView[] = shownPosts.map((post, i) => ({
     id: post.id,
-    authorName: reviewByPost.has(post.id)
-      ? nameOf(post.authorId, post.authorName, tr("reviewerN", { n: reviewByPost.get(post.id)!.n }))
+    authorName: reviewerNumber.has(post.authorId)
+      ? nameOf(post.authorId, post.authorName, tr("reviewerN", { n: reviewerNumber.get(post.authorId)! }))
       : post.authorId === thread.authorId
         ? nameOf(post.authorId, post.authorName, tr("submissionAuthor"))
         : post.authorName,
