@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { getDb } from "@/db";
 import { submissions } from "@/db/schema";
 import type { AssignmentRow } from "@/lib/assignments/store";
-import { loadAssignment, pairingSummary } from "@/lib/pairing/store";
+import { pairingSummary } from "@/lib/pairing/store";
 import { reviewStanding, reviewTasks } from "@/lib/reviews/queries";
 import { PairNowButton } from "./pair-now-button";
 import { ReviewTasks } from "./review-tasks";
@@ -18,9 +18,8 @@ export async function AssignmentReviews(props: { assignment: AssignmentRow; role
   const when = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: props.timeZone });
 
   if (props.role === "instructor") {
-    const full = await loadAssignment(db, a.id);
     const [summary, [submitted]] = await Promise.all([
-      full ? pairingSummary(db, full) : null,
+      pairingSummary(db, a),
       db.select({ n: count() }).from(submissions).where(eq(submissions.assignmentId, a.id)),
     ]);
     return (

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FrozenCanvas, RubricCriterion } from "@/lib/assignments/types";
+import { reviewLength } from "@/lib/reviews/length";
 import { REVIEW_ANCHORS_MAX, REVIEW_MIN_CHARS, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
 
 type Props = {
@@ -50,8 +51,7 @@ export function ReviewForm(props: Props) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const length =
-    Object.values(scores).reduce((n, a) => n + a.comment.trim().length, 0) + standout.trim().length;
+  const length = reviewLength({ scores, standout });
   const change = () => {
     setDirty(true);
     setMessage(null);
@@ -236,7 +236,7 @@ export function ReviewForm(props: Props) {
             <ul className="flex flex-col gap-1.5">
               {anchors.map((anchor) => (
                 <li key={anchor.noteId} className="flex items-start gap-2 rounded-lg bg-stone-50 px-2.5 py-1.5 text-sm">
-                  <span className="min-w-0 flex-1 break-words">„{anchor.text || "…"}“</span>
+                  <span className="min-w-0 flex-1 break-words">{t("quoted", { text: anchor.text || "…" })}</span>
                   <button
                     type="button"
                     onClick={() => toggleAnchor(anchor.canvasIndex, { id: anchor.noteId, text: anchor.text })}

@@ -47,7 +47,7 @@ export async function ReviewPost(props: {
                   href={`${props.threadPath}${v ? `?v=${v}` : ""}#v${v ?? 1}-${a.canvasIndex}-note-${a.noteId}`}
                   className="text-brand-700 underline-offset-2 hover:underline"
                 >
-                  „{a.text || "…"}“
+                  {t("quoted", { text: a.text || "…" })}
                 </a>
               </li>
             ))}

@@ -81,12 +81,12 @@ describe("renderEmail", () => {
   it("tells the submission deadline from the review deadline, and keeps subjects on one line", () => {
     const submission = renderEmail(row({ kind: "deadline", deadline: "submission", lessonSlug: "lesson-1" }), anna("de"), BASE);
     expect(submission.subject).toBe("Abgabefrist für „Wertversprechen“ endet in 24 Stunden");
-    expect(submission.text).toContain(`/cohorts/${COHORT}/lessons/lesson-1/assignment`);
+    expect(submission.text).toContain(`/cohorts/${COHORT}/lessons/lesson-1\n`);
     const review = renderEmail(row({ kind: "deadline", deadline: "review", count: 2 }), anna("en"), BASE);
     expect(review.subject).toBe("Your reviews for “Wertversprechen” are due in 24 hours");
     expect(review.text).toContain("2 of your reviews");
-    expect(renderEmail(row({ kind: "deadline", subject: "Evil\r\nBcc: x@y" }), anna("en"), BASE).subject).toBe(
-      "A deadline for “Evil Bcc: x@y” ends in 24 hours",
+    expect(renderEmail(row({ kind: "deadline", deadline: "submission", subject: "Evil\r\nBcc: x@y" }), anna("en"), BASE).subject).toBe(
+      "“Evil Bcc: x@y” is due in 24 hours",
     );
   });
 
@@ -215,7 +215,7 @@ describe("deadline emails and the outbox", () => {
     expect(mine).toMatchObject({ kind: "deadline", deadline: "submission", lessonSlug: lesson.slug, emailStatus: "pending" });
     const email = renderEmail(mine, mine.recipient, BASE);
     expect(email.subject).toBe(`“${lesson.title}” is due in 24 hours`);
-    expect(email.text).toContain(`/cohorts/${cohort.id}/lessons/${lesson.slug}/assignment`);
+    expect(email.text).toContain(`/cohorts/${cohort.id}/lessons/${lesson.slug}\n`);
   });
 
   it("reads its settings from the environment", () => {

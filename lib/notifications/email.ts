@@ -3,7 +3,9 @@ import nodemailer from "nodemailer";
 import type { Db, DbOrTx } from "@/db";
 import { assignments, lessons, notifications, users } from "@/db/schema";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { EMAIL_TEXTS } from "./email-texts";
+import { createTranslator } from "use-intl";
+import de from "@/lib/i18n/messages/de.json";
+import en from "@/lib/i18n/messages/en.json";
 
 type NotificationRow = typeof notifications.$inferSelect;
 
@@ -19,35 +21,44 @@ export type EmailNotification = Pick<NotificationRow, "kind" | "cohortId" | "thr
 export type EmailRecipient = { email: string; name: string; locale: string };
 export type RenderedEmail = { to: string; subject: string; text: string };
 
-/** A plain-text email in the recipient's language. Never names the actor: reviews may be anonymous. */
+const CATALOGS = { de, en };
+
+/** A plain-text email in the recipient's language (from the app's catalogs). Never names the actor: reviews may be anonymous. */
 export function renderEmail(n: EmailNotification, recipient: EmailRecipient, baseUrl: string): RenderedEmail {
-  const t = EMAIL_TEXTS[isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE];
+  const locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
+  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: "email" });
   const base = baseUrl.replace(/\/+$/, "");
   const cohort = n.cohortId ? `${base}/cohorts/${n.cohortId}` : `${base}/notifications`;
   const p = { title: oneLine(n.subject), count: Math.max(1, n.count) };
 
-  let part: { subject: string; body: string; cta: string; url: string };
+  let key: "reviewAssigned" | "reviewReceived" | "submissionDue" | "reviewDue";
+  let url: string;
   if (n.kind === "review_assigned") {
-    part = { ...pick(t.reviewAssigned, p), url: `${cohort}/reviews` };
+    [key, url] = ["reviewAssigned", `${cohort}/reviews`];
   } else if (n.kind === "review_received") {
-    const url = n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `#post-${n.postId}` : ""}` : cohort;
-    part = { ...pick(t.reviewReceived, p), url };
+    [key, url] = ["reviewReceived", n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `#post-${n.postId}` : ""}` : cohort];
   } else if (n.kind === "deadline" && n.deadline === "review") {
-    part = { ...pick(t.reviewDue, p), url: `${cohort}/reviews` };
-  } else if (n.kind === "deadline" && n.deadline === "submission") {
-    part = { ...pick(t.submissionDue, p), url: n.lessonSlug ? `${cohort}/lessons/${n.lessonSlug}/assignment` : cohort };
+    [key, url] = ["reviewDue", `${cohort}/reviews`];
   } else if (n.kind === "deadline") {
-    part = { ...pick(t.someDue, p), url: cohort };
+    // The lesson page holds the assignment and its submit form (…/assignment is the instructors' editor).
+    [key, url] = ["submissionDue", n.lessonSlug ? `${cohort}/lessons/${n.lessonSlug}` : cohort];
   } else {
     throw new Error(`Notifications of kind "${n.kind}" are not sent as email`);
   }
 
-  const text = [t.greeting(oneLine(recipient.name)), "", part.body, "", part.cta, part.url, "", t.signature, "", t.footer(`${base}/notifications`)];
-  return { to: recipient.email, subject: part.subject, text: text.join("\n") + "\n" };
-}
-
-function pick<P>(texts: { subject: (p: P) => string; body: (p: P) => string; cta: string }, p: P) {
-  return { subject: texts.subject(p), body: texts.body(p), cta: texts.cta };
+  const text = [
+    t("greeting", { name: oneLine(recipient.name) }),
+    "",
+    t(`${key}Body`, p),
+    "",
+    t(`${key}Cta`),
+    url,
+    "",
+    t("signature"),
+    "",
+    t("footer", { url: `${base}/notifications` }),
+  ];
+  return { to: recipient.email, subject: t(`${key}Subject`, p), text: text.join("\n") + "\n" };
 }
 
 /** Titles are shown as they are, but a header line must stay one line. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, notExists, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, notExists, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { assignments, excusals, lessons, memberships, pairings, reviews, submissions } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
@@ -37,7 +37,7 @@ export async function lockAssignment(tx: DbOrTx, assignmentId: string): Promise<
 }
 
 /** Submitters who take part: students of the cohort who submitted and are not excused. */
-async function activeSubmissions(tx: DbOrTx, a: PairingAssignment): Promise<Map<string, string>> {
+async function activeSubmissions(tx: DbOrTx, a: Pick<PairingAssignment, "id">): Promise<Map<string, string>> {
   const rows = await tx
     .select({ authorId: submissions.authorId, submissionId: submissions.id })
     .from(submissions)
@@ -67,7 +67,7 @@ type Loaded = {
 };
 
 /** The kept state of a paired assignment, or null before pairing. Reviews of inactive submissions are history, not state. */
-async function loadState(tx: DbOrTx, a: PairingAssignment): Promise<Loaded | null> {
+async function loadState(tx: DbOrTx, a: Pick<PairingAssignment, "id" | "reviewsPerStudent">): Promise<Loaded | null> {
   const [pairing] = await tx.select().from(pairings).where(eq(pairings.assignmentId, a.id)).limit(1);
   if (!pairing) return null;
   const [rows, submissionOf] = await Promise.all([
@@ -248,22 +248,14 @@ export async function removeFromPairing(tx: DbOrTx, a: PairingAssignment, userId
   const next = core.remove(loaded.state, userId);
   const submissionOf = new Map(loaded.submissionOf);
   submissionOf.delete(userId);
-  // Their submitted reviews are history: keep them, and drop their open ones.
-  const kept = loaded.rows.filter((r) => r.reviewerId !== userId || r.status === "submitted");
-  const openOfTheirs = loaded.rows.filter((r) => r.reviewerId === userId && r.status !== "submitted").map((r) => r.id);
-  if (openOfTheirs.length > 0) await tx.delete(reviews).where(inArray(reviews.id, openOfTheirs));
-  await applyState(
-    tx,
-    a,
-    kept.filter((r) => r.authorId !== userId && r.reviewerId !== userId),
-    next,
-    submissionOf,
-    now,
-  );
-  // Tasks of theirs' submission that were never submitted go with it.
+  // Their open tasks and the open tasks on their submission go; what was submitted stays on record.
   await tx
     .delete(reviews)
-    .where(and(eq(reviews.assignmentId, a.id), eq(reviews.authorId, userId), ne(reviews.status, "submitted")));
+    .where(
+      and(eq(reviews.assignmentId, a.id), or(eq(reviews.reviewerId, userId), eq(reviews.authorId, userId)), ne(reviews.status, "submitted")),
+    );
+  const untouched = loaded.rows.filter((r) => r.reviewerId !== userId && r.authorId !== userId);
+  await applyState(tx, a, untouched, next, submissionOf, now);
 }
 
 /** Excuses a student from an assignment (instructors): out of the cycle, nothing owed, nothing needed. */
@@ -280,11 +272,12 @@ export async function removeMember(tx: DbOrTx, actor: Actor, cohortId: string, u
   if ((await actorRole(tx, cohortId, actor)) !== "instructor") throw new ActionError("not_found", "notFound");
   if ((await actorRole(tx, cohortId, { id: userId, isAdmin: false })) !== "student") throw new ActionError("not_found", "notFound");
   const paired = await tx
-    .select({ id: assignments.id })
+    .select({ a: assignments, lessonTitle: lessons.title })
     .from(assignments)
     .innerJoin(pairings, eq(pairings.assignmentId, assignments.id))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(eq(assignments.cohortId, cohortId));
-  for (const { id } of paired) await removeFromPairing(tx, (await loadAssignment(tx, id))!, userId, now);
+  for (const { a, lessonTitle } of paired) await removeFromPairing(tx, { ...a, lessonTitle }, userId, now);
   await tx.delete(memberships).where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, userId)));
 }
 
@@ -345,18 +338,17 @@ export async function pairIfDue(db: Db, a: Pick<PairingAssignment, "id" | "paire
 }
 
 /** The pairing's summary for instructors: how many submitters are in it and what waits in the reserve pool. */
-export async function pairingSummary(db: DbOrTx, a: PairingAssignment) {
+export async function pairingSummary(db: DbOrTx, a: Pick<PairingAssignment, "id" | "reviewsPerStudent">) {
   const loaded = await loadState(db, a);
   if (!loaded) return null;
-  const withPool = core.withPool(loaded.state);
+  const { state, rows, pairing } = loaded;
   return {
-    trigger: loaded.pairing.trigger,
-    pairedAt: loaded.pairing.createdAt,
-    submitters: withPool.cycle.length + withPool.outside.length,
-    outside: withPool.outside.length,
-    poolSlots: withPool.pool.length,
-    open: loaded.rows.filter((r) => r.status === "assigned" || r.status === "draft").length,
-    submitted: loaded.rows.filter((r) => r.status === "submitted").length,
-    expired: loaded.rows.filter((r) => r.status === "expired").length,
+    trigger: pairing.trigger,
+    pairedAt: pairing.createdAt,
+    submitters: state.cycle.length + state.outside.length,
+    poolSlots: state.pool.length,
+    open: rows.filter((r) => r.status === "assigned" || r.status === "draft").length,
+    submitted: rows.filter((r) => r.status === "submitted").length,
+    expired: rows.filter((r) => r.status === "expired").length,
   };
 }

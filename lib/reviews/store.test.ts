@@ -9,7 +9,8 @@ import { addMember } from "@/lib/test/factories";
 import { pairingCohort, submitEmpathyMap, type Person } from "@/lib/test/pairing-fixtures";
 import { refusal, refusalOf } from "@/lib/test/refusal";
 import { givenReviews, reviewForPage, reviewStanding, reviewTasks, threadReviews } from "./queries";
-import { rateHelpfulness, reviewLength, reviewMarkdown, saveDraft, submitReview, type ReviewContent } from "./store";
+import { reviewLength } from "./length";
+import { rateHelpfulness, reviewMarkdown, saveDraft, submitReview, type ReviewContent } from "./store";
 import { isUnlocked, unlockedFor } from "./visibility";
 
 const HOUR = 3_600_000;

@@ -6,6 +6,7 @@ import type { RubricCriterion } from "@/lib/assignments/types";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { notify } from "@/lib/notifications/store";
 import { REVIEW_MIN_CHARS, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
+import { reviewLength } from "./length";
 import { unlockedFor } from "./visibility";
 
 /**
@@ -15,11 +16,6 @@ import { unlockedFor } from "./visibility";
  */
 
 export type ReviewContent = { scores: ReviewScores; standout: string; anchors: ReviewAnchor[] };
-
-/** The characters a review says, over its comments and "what stands out" (whitespace trimmed). */
-export function reviewLength(content: Pick<ReviewContent, "scores" | "standout">): number {
-  return Object.values(content.scores).reduce((n, a) => n + a.comment.trim().length, 0) + content.standout.trim().length;
-}
 
 /** Keeps only answers to criteria of the rubric, with scores on their scale. */
 function cleanScores(rubric: RubricCriterion[], scores: ReviewScores): ReviewScores {
@@ -106,7 +102,6 @@ export async function submitReview(
   if (reviewLength({ scores, standout: input.standout }) < REVIEW_MIN_CHARS) {
     throw new ActionError("invalid", "reviewTooShort", { standout: "reviewTooShortField" });
   }
-  const [thread] = await tx.select().from(forumThreads).where(eq(forumThreads.id, threadId)).limit(1);
   const [version] = await tx
     .select({ v: submissions.currentVersion })
     .from(submissions)
@@ -146,7 +141,7 @@ export async function submitReview(
       threadId,
       postId: post!.id,
       assignmentId: assignment.id,
-      subject: thread?.kind === "submission" ? lessonTitle : (thread?.title ?? lessonTitle),
+      subject: lessonTitle,
     },
   ]);
   return { threadId, postId: post!.id };
