@@ -93,6 +93,18 @@ describe("pairing core", () => {
     );
   });
 
+  it("turns an expired extra review into the duty a repaired cycle asks of the same pair, instead of adding the pair twice", () => {
+    // Found by the property above (seed -948529792): insert, expire, take from the pool, expire, remove.
+    const open = (st: PairingState) => st.reviews.filter((r) => r.status === "open");
+    let s = insertLate(allocate(ids(4), 3, { seed: "run-4-3" }), "late0", new Set(), "seed-1");
+    s = expire(s, open(s)[747285852 % open(s).length]!);
+    s = takeFromPool(s, s.cycle[0]!, s.pool[0]!);
+    expect(s.reviews.filter((r) => r.kind === "extra")).toHaveLength(1);
+    s = expire(s, open(s)[942653999 % open(s).length]!);
+    s = remove(s, s.cycle[403351076 % s.cycle.length]!);
+    checkGuarantees(s);
+  });
+
   it("inserts a late submitter so that two reviewers now review them and they take over those reviewers' old targets", () => {
     const state = allocate(ids(6), 2, { seed: "x" });
     const next = insertLate(state, "late", new Set(), "y");

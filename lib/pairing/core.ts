@@ -146,8 +146,9 @@ function withCycle(state: PairingState, cycle: string[]): PairingState {
     const key = pairKey(r);
     const cycleDuty = r.kind === "duty" && members.has(r.reviewer) && !state.outside.includes(r.reviewer);
     if (!cycleDuty) {
-      // An extra that the new cycle now asks of the same reviewer becomes that duty.
-      if (r.kind === "extra" && r.status === "open" && wanted.has(key)) {
+      // An extra that the new cycle now asks of the same reviewer becomes that duty, keeping its
+      // status (an expired one keeps its pool slot, like an expired duty): never the same pair twice.
+      if (r.kind === "extra" && wanted.has(key)) {
         reviews.push({ ...r, kind: "duty" });
         wanted.delete(key);
       } else reviews.push(r);
