@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   unique,
@@ -75,6 +76,10 @@ export const submissions = pgTable(
       .notNull()
       .references(() => forumThreads.id, { onDelete: "restrict" }),
     currentVersion: integer().notNull().default(1),
+    /** The first version came after the (student's) deadline: the dashboard's "late". */
+    late: boolean().notNull().default(false),
+    /** Mean fit score (0…1) of the current version's Value Proposition Canvases; null without one. */
+    fitScore: real(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -4,3 +4,4 @@ export * from "./canvases";
 export * from "./forum";
 export * from "./assignments";
 export * from "./pairing";
+export * from "./audit";

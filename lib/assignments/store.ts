@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, canvases, forumPosts, forumThreads, lessons, submissions, submissionVersions, users } from "@/db/schema";
+import { assignments, canvases, deadlineExtensions, forumPosts, forumThreads, lessons, submissions, submissionVersions, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import { isEmptyDocument } from "@/lib/canvas/document";
 import { fitScore } from "@/lib/canvas/fit";
@@ -140,7 +140,15 @@ export async function submit(
         fit: c.template === "value-proposition" ? fitScore(c.document).score : null,
       };
     });
-  const late = now.getTime() > a.submissionDue.getTime();
+  const [extension] = await tx
+    .select({ until: deadlineExtensions.until })
+    .from(deadlineExtensions)
+    .where(and(eq(deadlineExtensions.assignmentId, a.id), eq(deadlineExtensions.userId, actor.id)))
+    .limit(1);
+  const due = Math.max(a.submissionDue.getTime(), extension?.until.getTime() ?? 0);
+  const late = now.getTime() > due;
+  const fits = frozen.map((c) => c.fit).filter((f): f is number => typeof f === "number");
+  const fit = fits.length ? fits.reduce((x, y) => x + y, 0) / fits.length : null;
 
   const [existing] = await tx
     .select()
@@ -161,7 +169,7 @@ export async function submit(
     }
     const version = existing.currentVersion + 1;
     await tx.insert(submissionVersions).values({ submissionId: existing.id, version, canvases: frozen, late, submittedAt: now });
-    await tx.update(submissions).set({ currentVersion: version, updatedAt: now }).where(eq(submissions.id, existing.id));
+    await tx.update(submissions).set({ currentVersion: version, fitScore: fit, updatedAt: now }).where(eq(submissions.id, existing.id));
     await tx.update(forumThreads).set({ lastActivityAt: now }).where(eq(forumThreads.id, existing.threadId));
     return { submissionId: existing.id, threadId: existing.threadId, version, late, unchanged: false };
   }
@@ -186,7 +194,7 @@ export async function submit(
   }
   const [submission] = await tx
     .insert(submissions)
-    .values({ assignmentId: a.id, cohortId: a.cohortId, authorId: actor.id, threadId: thread!.id, createdAt: now, updatedAt: now })
+    .values({ assignmentId: a.id, cohortId: a.cohortId, authorId: actor.id, threadId: thread!.id, late, fitScore: fit, createdAt: now, updatedAt: now })
     .returning({ id: submissions.id });
   await tx.insert(submissionVersions).values({ submissionId: submission!.id, version: 1, canvases: frozen, late, submittedAt: now });
   await onFirstSubmission(tx, { ...a, lessonTitle: assignment.lessonTitle }, actor.id, now);

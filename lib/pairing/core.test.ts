@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, cyclePairs, expire, insertLate, pairKey, remove, takeFromPool, type PairingState } from "./core";
+import { allocate, cyclePairs, expire, insertLate, pairKey, reassign, remove, takeFromPool, type PairingState } from "./core";
 
 const ids = (n: number, prefix = "s") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
@@ -58,12 +58,13 @@ describe("pairing core", () => {
     expect(next.reviews.filter((r) => earlier.has(pairKey(r)))).toEqual([]);
   });
 
-  it("keeps the guarantees through random sequences of late inserts, removals, expiries and pool takes", () => {
+  it("keeps the guarantees through random sequences of late inserts, removals, expiries, pool takes and reassignments", () => {
     const op = fc.oneof(
       fc.record({ type: fc.constant("insert" as const), startedShare: fc.double({ min: 0, max: 1, noNaN: true }) }),
       fc.record({ type: fc.constant("remove" as const), pick: fc.nat() }),
       fc.record({ type: fc.constant("expire" as const), pick: fc.nat() }),
       fc.record({ type: fc.constant("take" as const), pick: fc.nat(), helper: fc.nat() }),
+      fc.record({ type: fc.constant("reassign" as const), pick: fc.nat(), helper: fc.nat() }),
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 4 }), fc.array(op, { maxLength: 40 }), (n, k, ops) => {
@@ -85,12 +86,53 @@ describe("pairing core", () => {
           } else if (o.type === "take" && state.pool.length > 0) {
             const helpers = [...active, "instructor-1", "instructor-2"];
             state = takeFromPool(state, helpers[o.helper % helpers.length]!, state.pool[o.pick % state.pool.length]!);
+          } else if (o.type === "reassign") {
+            const open = state.reviews.filter((r) => r.status === "open");
+            const helpers = [...active, "instructor-1"];
+            if (open.length > 0) {
+              const pair = open[o.pick % open.length]!;
+              const to = helpers[o.helper % helpers.length]!;
+              const next = reassign(state, pair, to);
+              if (next !== state) {
+                // The no-show's review stays on record, expired; the new reviewer has exactly one review of that submission.
+                expect(next.reviews.find((r) => pairKey(r) === pairKey(pair))!.status).toBe("expired");
+                expect(next.reviews.filter((r) => r.reviewer === to && r.author === pair.author)).toHaveLength(1);
+              }
+              state = next;
+            }
           }
           checkGuarantees(state);
         }
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("reassigns an open review to a volunteer and refuses the author, the same reviewer and a second review of the same submission", () => {
+    const state = allocate(ids(6), 2, { seed: "reassign" });
+    const pair = state.reviews[0]!;
+    const volunteer = state.cycle.find((s) => s !== pair.author && !state.reviews.some((r) => r.reviewer === s && r.author === pair.author))!;
+    const next = reassign(state, pair, volunteer);
+    expect(next.reviews.filter((r) => r.author === pair.author && r.status === "open").map((r) => r.reviewer).sort()).toEqual(
+      state.reviews.filter((r) => r.author === pair.author && r.reviewer !== pair.reviewer).map((r) => r.reviewer).concat(volunteer).sort(),
+    );
+    expect(next.pool).toEqual([]);
+    expect(reassign(state, pair, pair.author)).toBe(state);
+    expect(reassign(state, pair, pair.reviewer)).toBe(state);
+    const other = state.reviews.find((r) => r.author === pair.author && r.reviewer !== pair.reviewer)!;
+    expect(reassign(state, pair, other.reviewer)).toBe(state);
+    expect(reassign(next, pair, "instructor-1")).toBe(next);
+  });
+
+  it("takes a helper who is no submitter out with the reviews they took, which go back to the pool", () => {
+    const state = allocate(ids(2), 2, { seed: "helper" });
+    expect([...state.pool].sort()).toEqual(["s0", "s1"]);
+    const helped = takeFromPool(state, "instructor-1", "s0");
+    expect(helped.pool).toEqual(["s1"]);
+    const gone = remove(helped, "instructor-1");
+    expect(gone.reviews.some((r) => r.reviewer === "instructor-1")).toBe(false);
+    expect([...gone.pool].sort()).toEqual(["s0", "s1"]);
+    expect(remove(state, "nobody")).toBe(state);
   });
 
   it("turns an expired extra review into the duty a repaired cycle asks of the same pair, instead of adding the pair twice", () => {

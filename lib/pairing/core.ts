@@ -211,7 +211,11 @@ function reviewerCounts(state: PairingState): Map<string, number> {
  */
 export function remove(state: PairingState, x: string): PairingState {
   const inCycle = state.cycle.includes(x);
-  if (!inCycle && !state.outside.includes(x)) return state;
+  if (!inCycle && !state.outside.includes(x)) {
+    // Not a submitter (an instructor or a non-submitting volunteer): only the reviews they took leave, back to the pool.
+    if (!state.reviews.some((r) => r.reviewer === x)) return state;
+    return withPool({ ...state, reviews: state.reviews.filter((r) => r.reviewer !== x) });
+  }
   const base: PairingState = {
     ...state,
     outside: state.outside.filter((o) => o !== x),
@@ -249,4 +253,24 @@ export function takeFromPool(state: PairingState, helper: string, author: string
   if (index < 0 || helper === author) return state;
   if (state.reviews.some((r) => r.reviewer === helper && r.author === author)) return state;
   return withPool({ ...state, reviews: [...state.reviews, { reviewer: helper, author, kind: "extra", status: "open" }] });
+}
+
+/**
+ * An instructor hands an open review to someone else: the no-show's review stays on record as
+ * expired and `to` reviews the same submission as an extra. Refused (state unchanged) when the
+ * review isn't open, `to` is the author, or `to` already has a review of that submission.
+ */
+export function reassign(state: PairingState, pair: Pair, to: string): PairingState {
+  if (to === pair.author || to === pair.reviewer) return state;
+  const key = pairKey(pair);
+  const found = state.reviews.find((r) => pairKey(r) === key && r.status === "open");
+  if (!found) return state;
+  if (state.reviews.some((r) => r.reviewer === to && r.author === pair.author)) return state;
+  return withPool({
+    ...state,
+    reviews: [
+      ...state.reviews.map((r) => (r === found ? { ...r, status: "expired" as const } : r)),
+      { reviewer: to, author: pair.author, kind: "extra" as const, status: "open" as const },
+    ],
+  });
 }

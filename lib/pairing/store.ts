@@ -271,6 +271,12 @@ export async function excuse(tx: DbOrTx, actor: Actor, assignmentId: string, use
 export async function removeMember(tx: DbOrTx, actor: Actor, cohortId: string, userId: string, now = new Date()): Promise<void> {
   if ((await actorRole(tx, cohortId, actor)) !== "instructor") throw new ActionError("not_found", "notFound");
   if ((await actorRole(tx, cohortId, { id: userId, isAdmin: false })) !== "student") throw new ActionError("not_found", "notFound");
+  await leaveAllPairings(tx, cohortId, userId, now);
+  await tx.delete(memberships).where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, userId)));
+}
+
+/** Takes a student out of every paired assignment of the cohort (leaving it, or becoming an instructor): their open tasks are handed on. */
+export async function leaveAllPairings(tx: DbOrTx, cohortId: string, userId: string, now = new Date()): Promise<void> {
   const paired = await tx
     .select({ a: assignments, lessonTitle: lessons.title })
     .from(assignments)
@@ -278,7 +284,6 @@ export async function removeMember(tx: DbOrTx, actor: Actor, cohortId: string, u
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(eq(assignments.cohortId, cohortId));
   for (const { a, lessonTitle } of paired) await removeFromPairing(tx, { ...a, lessonTitle }, userId, now);
-  await tx.delete(memberships).where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, userId)));
 }
 
 /** Expires the assignment's reviews still open at `cutoff` (their due time plus grace): their submissions go to the reserve pool. */
@@ -351,4 +356,101 @@ export async function pairingSummary(db: DbOrTx, a: Pick<PairingAssignment, "id"
     submitted: rows.filter((r) => r.status === "submitted").length,
     expired: rows.filter((r) => r.status === "expired").length,
   };
+}
+
+/** Students who submitted and gave every review they owe for the assignment: the ones to ask first. */
+function volunteersOf(rows: ReviewRow[], submissionOf: Map<string, string>): string[] {
+  const duties = new Map<string, { open: number; total: number }>();
+  for (const id of submissionOf.keys()) duties.set(id, { open: 0, total: 0 });
+  for (const r of rows) {
+    const d = duties.get(r.reviewerId);
+    if (!d) continue;
+    d.total++;
+    if (r.status !== "submitted" && r.status !== "expired") d.open++;
+    if (r.kind === "duty" && r.status !== "submitted") d.open += 1000;
+  }
+  return [...duties]
+    .filter(([, d]) => d.open === 0)
+    .sort(([a, x], [b, y]) => x.total - y.total || (a < b ? -1 : 1))
+    .map(([id]) => id);
+}
+
+/** Who a "reassign" with no named reviewer gives the review to: the least-loaded volunteer not yet on that submission. */
+function pickVolunteer(rows: ReviewRow[], submissionOf: Map<string, string>, author: string, exclude: string[]): string | null {
+  const taken = new Set(rows.filter((r) => r.authorId === author).map((r) => r.reviewerId));
+  return volunteersOf(rows, submissionOf).find((v) => v !== author && !taken.has(v) && !exclude.includes(v)) ?? null;
+}
+
+export type Reassigned = { reviewId: string; from: string; to: string; authorId: string };
+
+/**
+ * Hands one open review to someone else: `to` names them, or "auto" asks the least-loaded
+ * volunteer and falls back to `fallback` (the instructor). The no-show's review stays on record
+ * as expired. Null when the review is no longer open (someone was faster) or nobody can take it.
+ */
+export async function reassignReview(
+  tx: DbOrTx,
+  a: PairingAssignment,
+  reviewId: string,
+  to: string | { auto: true; fallback: string },
+  now = new Date(),
+): Promise<Reassigned | null> {
+  await lockAssignment(tx, a.id);
+  const loaded = await loadState(tx, a);
+  const row = loaded?.rows.find((r) => r.id === reviewId);
+  if (!loaded || !row || (row.status !== "assigned" && row.status !== "draft")) return null;
+  const pair = { reviewer: row.reviewerId, author: row.authorId };
+  let target: string | null;
+  if (typeof to === "string") target = to;
+  else {
+    target = pickVolunteer(loaded.rows, loaded.submissionOf, row.authorId, [row.reviewerId]);
+    const fallbackTaken = loaded.rows.some((r) => r.authorId === row.authorId && r.reviewerId === to.fallback);
+    if (!target && !fallbackTaken && to.fallback !== row.authorId) target = to.fallback;
+  }
+  if (!target) return null;
+  const next = core.reassign(loaded.state, pair, target);
+  if (next === loaded.state) return null;
+  await applyState(tx, a, loaded.rows, next, loaded.submissionOf, now);
+  const [created] = await tx
+    .select({ id: reviews.id })
+    .from(reviews)
+    .where(and(eq(reviews.reviewerId, target), eq(reviews.submissionId, loaded.submissionOf.get(row.authorId)!)))
+    .limit(1);
+  return { reviewId: created!.id, from: row.reviewerId, to: target, authorId: row.authorId };
+}
+
+export type Repaired = { expired: number; handed: { to: string; authorId: string }[]; left: number };
+
+/**
+ * "Re-pair the remaining": reviews nobody started by their due time expire, and every submission
+ * waiting in the reserve pool goes to the least-loaded volunteer (students who gave all their
+ * reviews). What no volunteer can take stays in the pool, for instructors.
+ */
+export async function repairOverdue(tx: DbOrTx, a: PairingAssignment, now = new Date()): Promise<Repaired> {
+  await lockAssignment(tx, a.id);
+  const loaded = await loadState(tx, a);
+  if (!loaded) return { expired: 0, handed: [], left: 0 };
+  let state = loaded.state;
+  let expired = 0;
+  for (const r of loaded.rows) {
+    if (r.status === "assigned" && r.dueAt < now && loaded.submissionOf.has(r.authorId)) {
+      const next = core.expire(state, { reviewer: r.reviewerId, author: r.authorId });
+      if (next !== state) expired++;
+      state = next;
+    }
+  }
+  // Volunteers are judged on the rows as they are: a no-show whose reviews just expired is none.
+  const rows: ReviewRow[] = [...loaded.rows];
+  const handed: Repaired["handed"] = [];
+  for (const author of [...state.pool]) {
+    const volunteer = pickVolunteer(rows, loaded.submissionOf, author, []);
+    if (!volunteer) continue;
+    const next = core.takeFromPool(state, volunteer, author);
+    if (next === state) continue;
+    state = next;
+    handed.push({ to: volunteer, authorId: author });
+    rows.push({ id: "", reviewerId: volunteer, authorId: author, kind: "extra", status: "assigned", dueAt: now });
+  }
+  await applyState(tx, a, loaded.rows, state, loaded.submissionOf, now);
+  return { expired, handed, left: state.pool.length };
 }
