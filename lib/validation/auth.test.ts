@@ -45,6 +45,10 @@ describe("safeCallbackUrl", () => {
     ["https://evil.example", "/courses"],
     ["//evil.example", "/courses"],
     ["/\\evil.example", "/courses"],
+    // The proxy's own deep link (absolute): the path comes back, on our host.
+    ["http://localhost:3000/cohorts/1/dashboard?filter=late", "/cohorts/1/dashboard?filter=late"],
+    ["https://evil.example//evil.example/x", "/courses"],
+    ["javascript:alert(1)", "/courses"],
   ])("%j → %j", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);
   });

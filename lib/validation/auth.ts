@@ -64,6 +64,16 @@ export const profileSchema = z.object({ name: nameSchema });
 
 /** Only same-site paths are followed after sign-in. */
 export function safeCallbackUrl(url: string | undefined, fallback = "/courses"): string {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return fallback;
+  if (!url) return fallback;
+  // next-auth's proxy passes the full address of the page asked for: keep its path and query only, never the host.
+  if (/^https?:\/\//i.test(url)) {
+    try {
+      const parsed = new URL(url);
+      url = parsed.pathname === "/" ? "" : parsed.pathname + parsed.search;
+    } catch {
+      return fallback;
+    }
+  }
+  if (!url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return fallback;
   return url;
 }

@@ -11,11 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
-  if (await getCurrentUser()) redirect("/courses");
   const { code } = await searchParams;
+  // With a code (from an invite link), an existing account signs in and comes back to join.
+  const join = code && /^[A-Za-z0-9]{6,16}$/.test(code) ? `/join/${code.toUpperCase()}` : null;
+  if (await getCurrentUser()) redirect(join ?? "/courses");
   const t = await getTranslations("auth");
+  const signIn = join ? `/sign-in?callbackUrl=${encodeURIComponent(join)}` : "/sign-in";
   return (
-    <AuthCard title={t("signUpTitle")} lead={t("signUpLead")} footer={t("haveAccount")} linkHref="/sign-in" linkLabel={t("toSignIn")}>
+    <AuthCard title={t("signUpTitle")} lead={t("signUpLead")} footer={t("haveAccount")} linkHref={signIn} linkLabel={t("toSignIn")}>
       <ClientMessages namespaces={["auth"]}>
         <SignUpForm inviteCode={code?.slice(0, 16)} />
       </ClientMessages>
