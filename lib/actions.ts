@@ -11,10 +11,14 @@ export { ActionError, isUniqueViolation } from "./actions-core";
 export type { ActionErrorCode, ActionResult, FieldErrors } from "./actions-core";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"errors">>>;
+type Root = Awaited<ReturnType<typeof getTranslations>>;
 
-function translate(t: Translate, key: string, fallback: string): string {
+/** A refusal's words: keys of "errors", or a feature's own namespaced key ("authoring.errors.titleTooLong"). */
+function translate(t: Translate, root: Root, key: string, fallback: string): string {
   const k = key.startsWith("errors.") ? key.slice(7) : key;
-  return t.has(k as never) ? t(k as never) : t(fallback as never);
+  if (t.has(k as never)) return t(k as never);
+  if (k.includes(".") && root.has(k as never)) return root(k as never);
+  return t(fallback as never);
 }
 
 function toObject(input: unknown): Record<string, unknown> {
@@ -61,14 +65,14 @@ type Options<S extends z.ZodType, T> = {
  */
 export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
   return async function run(_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> {
-    const t = await getTranslations("errors");
+    const [t, root] = await Promise.all([getTranslations("errors"), getTranslations()]);
     const raw = toObject(input);
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "_form");
-        (fieldErrors[field] ??= []).push(translate(t, issue.message, "invalid"));
+        (fieldErrors[field] ??= []).push(translate(t, root, issue.message, "invalid"));
       }
       return { ok: false, code: "invalid", message: t("checkFields"), fieldErrors, values: echo(raw) };
     }
@@ -87,9 +91,9 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       unstable_rethrow(error);
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrorKeys
-          ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, k, "invalid")]]))
+          ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, root, k, "invalid")]]))
           : undefined;
-        return { ok: false, code: error.code, message: translate(t, error.messageKey, "invalid"), fieldErrors, values: echo(raw) };
+        return { ok: false, code: error.code, message: translate(t, root, error.messageKey, "invalid"), fieldErrors, values: echo(raw) };
       }
       console.error("[action] unexpected error", error);
       return { ok: false, code: "server", message: t("server"), values: echo(raw) };

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { CohortCard } from "@/components/courses/cohort-card";
 import { JoinCohortForm } from "@/components/courses/join-cohort-form";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { getDb } from "@/db";
 import { requireUser } from "@/lib/auth/session";
+import { cohortsCreatableCourses } from "@/lib/cohorts/store";
 import { listMyCohorts } from "@/lib/courses/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CoursesPage() {
   const user = await requireUser();
-  const [t, cohorts] = await Promise.all([getTranslations("courses"), listMyCohorts(user)]);
+  const [t, ta, tc, cohorts, creatable] = await Promise.all([
+    getTranslations("courses"),
+    getTranslations("authoring"),
+    getTranslations("cohortAdmin"),
+    listMyCohorts(user),
+    cohortsCreatableCourses(getDb(), user),
+  ]);
   const teaching = cohorts.filter((c) => c.role === "instructor");
   const learning = cohorts.filter((c) => c.role === "student");
   const sections = [
@@ -23,9 +33,23 @@ export default async function CoursesPage() {
 
   return (
     <div className="flex flex-col gap-10">
-      <div>
-        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="mt-2 text-muted">{t("lead")}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-2 text-muted">{t("lead")}</p>
+        </div>
+        {(user.isAdmin || teaching.length > 0) && (
+          <div className="flex flex-wrap gap-2">
+            {creatable.length > 0 && (
+              <Link href="/cohorts/new" className={buttonClasses("secondary")}>
+                {tc("new.title")}
+              </Link>
+            )}
+            <Link href="/courses/new" className={buttonClasses("secondary")}>
+              {ta("newCourse.title")}
+            </Link>
+          </div>
+        )}
       </div>
 
       {sections.length === 0 && (

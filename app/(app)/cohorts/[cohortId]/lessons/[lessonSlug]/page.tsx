@@ -27,9 +27,10 @@ export default async function LessonPage({ params }: Props) {
   const data = await getLesson(cohortId, lessonSlug, user.id);
   if (!data) notFound();
   const { course, lesson, previous, next } = data;
-  const [t, tc, assignment] = await Promise.all([
+  const [t, tc, ta, assignment] = await Promise.all([
     getTranslations("lesson"),
     getTranslations("cohort"),
+    getTranslations("authoring.links"),
     getAssignment(getDb(), cohortId, lesson.id),
   ]);
   const base = `/cohorts/${cohortId}`;
@@ -37,9 +38,16 @@ export default async function LessonPage({ params }: Props) {
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-8">
       <Breadcrumb label={t("breadcrumb")} items={[{ href: base, label: course.courseTitle }]} current={tc("lessonN", { n: lesson.number })} />
-      <header>
-        <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
+          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>
+        </div>
+        {role === "instructor" && (
+          <Link href={`/courses/${course.courseId}/lessons/${lesson.id}/edit`} className={buttonClasses("ghost", "px-3 py-1.5")}>
+            {ta("editLesson")}
+          </Link>
+        )}
       </header>
 
       <Markdown className="prose-lesson">{lesson.bodyMd}</Markdown>
