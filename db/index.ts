@@ -13,7 +13,27 @@ export type DbOrTx = Db | Tx;
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
 
-const globalForDb = globalThis as unknown as { __werkbankDb?: Handle };
+const globalForDb = globalThis as unknown as { __werkbankDb?: Handle; __werkbankSqlCount?: number };
+
+/**
+ * With WERKBANK_SQL_COUNT=1 every statement sent through Drizzle is counted (the bench reads the
+ * count around one page render to state "statements per render" as a measured number).
+ */
+function counting() {
+  if (process.env.WERKBANK_SQL_COUNT !== "1") return {};
+  return {
+    logger: {
+      logQuery() {
+        globalForDb.__werkbankSqlCount = (globalForDb.__werkbankSqlCount ?? 0) + 1;
+      },
+    },
+  };
+}
+
+/** Statements sent so far (only counted with WERKBANK_SQL_COUNT=1; otherwise null). */
+export function sqlStatementCount(): number | null {
+  return process.env.WERKBANK_SQL_COUNT === "1" ? (globalForDb.__werkbankSqlCount ?? 0) : null;
+}
 
 export function pgliteDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || ".data/pglite");
@@ -34,7 +54,7 @@ function open(): Handle {
   if (url) {
     const client = postgres(url, postgresOptions());
     return {
-      db: drizzlePostgres(client, { schema, casing: "snake_case" }),
+      db: drizzlePostgres(client, { schema, casing: "snake_case", ...counting() }),
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -43,7 +63,7 @@ function open(): Handle {
   mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: "snake_case", ...counting() }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
   };

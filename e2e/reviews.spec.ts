@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectFieldError, firstCohortId, tabTo, test, type Account } from "./fixtures";
-import { CanvasEditorPage } from "./pages/canvas-editor.page";
+import { createEmpathyAssignment, submitEmpathyMap } from "./flows";
 import { ReviewPage } from "./pages/review.page";
 import { SignInPage } from "./pages/sign-in.page";
 
@@ -8,44 +8,6 @@ const LESSON = "kanaele-und-kundenbeziehungen";
 const INSTRUCTOR = "lena.keller@werkbank.test";
 const STANDOUT =
   "Mir fällt auf, wie genau du die Situation der Pendler:innen beschreibst. Der Schritt von den Pains zu einem klaren Angebot fehlt noch – welche Sorge würdest du zuerst lösen?";
-
-/** The instructor creates the lesson's assignment: one Empathy Map, a two-criteria rubric, two reviews each. */
-async function createAssignment(page: Page, cohortId: string) {
-  await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}/assignment`);
-  // The editor's rows are client state: act once it is interactive.
-  await expect(async () => {
-    await page.getByLabel("Art").selectOption({ label: "Empathy Map" });
-    await expect(page.getByLabel("Art")).toHaveValue("empathy-map", { timeout: 500 });
-  }).toPass();
-  await page.getByLabel("Anzahl").fill("1");
-  await page.getByLabel("je für ein anderes Kundensegment").uncheck();
-  const titles = page.getByRole("textbox", { name: /^Kriterium \d$/ });
-  await titles.nth(0).fill("Klarheit");
-  await titles.nth(1).fill("Tiefe");
-  // The demo rubric has three criteria; keep two.
-  await page.getByRole("button", { name: "Entfernen" }).last().click();
-  // Anonymous: students do not see who reviews whom; the instructor does.
-  await page.getByLabel(/^Anonym:/).check();
-  await page.getByRole("button", { name: "Aufgabe speichern" }).click();
-  await expect(page.getByText("Aufgabe gespeichert.")).toBeVisible();
-}
-
-/** A student builds an Empathy Map with one pain and submits it for the lesson's assignment. */
-async function submitEmpathyMap(page: Page, cohortId: string, pain: string) {
-  const editor = new CanvasEditorPage(page);
-  await editor.gotoList(cohortId);
-  await page.getByLabel("Empathy Map").check();
-  await page.getByLabel("Titel").fill("Meine Empathy Map");
-  await page.getByRole("button", { name: "Canvas anlegen" }).click();
-  await page.waitForURL(/\/canvases\/[0-9a-f-]{36}$/);
-  await editor.addNoteButton("Pains").click();
-  await editor.note("Pains", 1).fill(pain);
-  await editor.waitSaved();
-  await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);
-  await page.getByRole("checkbox", { name: /^Meine Empathy Map Empathy Map/ }).check();
-  await page.getByRole("button", { name: "Einreichen" }).click();
-  await page.waitForURL(/\/forum\/[0-9a-f-]{36}/);
-}
 
 test.describe("peer reviews", () => {
   test.setTimeout(10 * 60_000);
@@ -65,11 +27,11 @@ test.describe("peer reviews", () => {
 
     await test.step("the instructor creates the assignment", async () => {
       await new SignInPage(page).signIn(INSTRUCTOR, DEMO_PASSWORD);
-      await createAssignment(page, cohortId);
+      await createEmpathyAssignment(page, cohortId, LESSON, { anonymous: true });
     });
 
     await test.step("four students submit", async () => {
-      for (const s of students.slice(0, 4)) await submitEmpathyMap(s.page, cohortId, s.pain);
+      for (const s of students.slice(0, 4)) await submitEmpathyMap(s.page, cohortId, LESSON, s.pain);
     });
 
     await test.step("the instructor pairs now", async () => {
@@ -91,7 +53,7 @@ test.describe("peer reviews", () => {
 
     await test.step("a late fifth student is inserted: two tasks to do, two reviewers", async () => {
       const late = students[4]!;
-      await submitEmpathyMap(late.page, cohortId, late.pain);
+      await submitEmpathyMap(late.page, cohortId, LESSON, late.pain);
       const reviews = new ReviewPage(late.page);
       await reviews.gotoList(cohortId);
       await expect(reviews.tasks).toHaveCount(2);

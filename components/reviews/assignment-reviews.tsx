@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { count, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { getDb } from "@/db";
-import { submissions } from "@/db/schema";
+import { reviews, submissions, users } from "@/db/schema";
 import type { AssignmentRow } from "@/lib/assignments/store";
 import { pairingSummary } from "@/lib/pairing/store";
 import { reviewStanding, reviewTasks } from "@/lib/reviews/queries";
@@ -62,7 +62,18 @@ export async function AssignmentReviews(props: { assignment: AssignmentRow; role
     );
   }
 
-  const [standing, tasks] = await Promise.all([reviewStanding(db, props.userId, a), reviewTasks(db, props.userId, a.cohortId)]);
+  const [standing, tasks, reviewers] = await Promise.all([
+    reviewStanding(db, props.userId, a),
+    reviewTasks(db, props.userId, a.cohortId),
+    // Who reviews this student's submission, in the order assigned ("Reviewer 1, 2, …" under anonymity, as in the thread).
+    db
+      .select({ id: reviews.id, name: users.name, status: reviews.status })
+      .from(reviews)
+      .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+      .innerJoin(users, eq(users.id, reviews.reviewerId))
+      .where(and(eq(submissions.assignmentId, a.id), eq(submissions.authorId, props.userId)))
+      .orderBy(asc(reviews.assignedAt), asc(reviews.id)),
+  ]);
   const mine = tasks.filter((task) => task.assignmentId === a.id);
   return (
     <section aria-labelledby="peer-heading" className="flex flex-col gap-3 border-t border-line pt-6" data-testid="peer-feedback">
@@ -89,6 +100,21 @@ export async function AssignmentReviews(props: { assignment: AssignmentRow; role
               </dd>
             </div>
           </dl>
+          {reviewers.some((r) => r.status !== "expired") && (
+            <div className="text-sm" data-testid="my-reviewers">
+              <h4 className="font-medium">{t("yourReviewers")}</h4>
+              <ul className="mt-1 flex flex-wrap gap-2">
+                {reviewers.map((r, i) =>
+                  r.status === "expired" ? null : (
+                    <li key={r.id} className="rounded-lg bg-stone-50 px-3 py-1.5">
+                      {a.anonymous ? t("reviewerN", { n: i + 1 }) : r.name}
+                      <span className="ml-2 text-xs text-muted">{r.status === "submitted" ? t("reviewerDone") : r.status === "draft" ? t("reviewerWriting") : t("reviewerOpen")}</span>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </div>
+          )}
           {mine.length > 0 && <ReviewTasks tasks={mine} cohortId={a.cohortId} viewerId={props.userId} timeZone={props.timeZone} />}
           {standing.received > 0 && props.threadHref && (
             <p className="text-sm">

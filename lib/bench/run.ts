@@ -2,6 +2,7 @@ import autocannon from "autocannon";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { launchBrowser } from "./browser";
 import { benchCanvas } from "./canvas";
+import { benchDashboard, DASHBOARD_ASSIGNMENTS, DASHBOARD_INSTRUCTOR, DASHBOARD_STUDENTS, seedDashboardCohort } from "./dashboard";
 import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
 import { benchPairing } from "./pairing";
 import { signInCookie, startServer } from "./server";
@@ -26,7 +27,16 @@ function row(name: string, r: { rps: number; p50: number; p975: number; errors: 
 }
 const figures = (r: autocannon.Result) => ({ rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, errors: r.errors, non2xx: r.non2xx });
 
-const server = await startServer(PORT, seedForum);
+// The server counts its SQL statements for the dashboard figure; the minute sweep would add its own, so it is off.
+process.env.WERKBANK_SQL_COUNT = "1";
+process.env.WERKBANK_SWEEP = "0";
+let bigCohort = "";
+const server = await startServer(PORT, async (db) => {
+  await seedForum(db);
+  const started = Date.now();
+  bigCohort = await seedDashboardCohort(db);
+  console.log(`seeded a cohort of ${DASHBOARD_STUDENTS} students × ${DASHBOARD_ASSIGNMENTS} assignments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
 try {
   const cookie = await signInCookie(server.baseUrl, "anna.berger@werkbank.test", DEMO_PASSWORD);
   const courses = await (await fetch(`${server.baseUrl}/courses`, { headers: { cookie } })).text();
@@ -47,6 +57,12 @@ try {
   console.log(HEADER);
   console.log(row(`thread list (${THREADS} threads)`, figures(forum.list)));
   console.log(row(`thread (${REPLIES} replies)`, figures(forum.thread)));
+
+  const dashboard = await benchDashboard(server.baseUrl, await signInCookie(server.baseUrl, DASHBOARD_INSTRUCTOR, DEMO_PASSWORD), bigCohort, SECONDS);
+  console.log(`\nCohort dashboard — ${DASHBOARD_STUDENTS} students × ${DASHBOARD_ASSIGNMENTS} assignments, 5 connections, ${SECONDS} s`);
+  console.log(HEADER);
+  console.log(row("dashboard page", figures(dashboard.page)));
+  console.log(`SQL statements per render (counted by the server): ${dashboard.statements} (goal ≤ 10); p97.5 ${dashboard.page.latency.p97_5} ms (goal p95 ≤ 300 ms on PostgreSQL)`);
 
   const browser = await launchBrowser();
   try {

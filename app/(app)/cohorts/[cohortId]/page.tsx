@@ -105,6 +105,32 @@ export default async function CohortPage({ params }: Props) {
       </div>
 
       <aside className="flex flex-col gap-4">
+        {role === "instructor" && (
+          <Card className="border-brand-200 p-5">
+            <h2 className="text-sm font-semibold">{t("runTitle")}</h2>
+            <p className="mt-1 text-xs text-muted">{t("runLead")}</p>
+            <Link href={`/cohorts/${cohortId}/dashboard`} className={buttonClasses("primary", "mt-3 px-3 py-1.5")}>
+              {t("toDashboard")}
+            </Link>
+            <ul className="mt-3 flex flex-col gap-1.5 text-sm">
+              <li>
+                <Link href={`/cohorts/${cohortId}/members`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {t("toMembers")}
+                </Link>
+              </li>
+              <li>
+                <Link href={`/cohorts/${cohortId}/settings`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {t("toSettings")}
+                </Link>
+              </li>
+              <li>
+                <Link href={`/courses/${course.courseId}/edit`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {t("toCourseEditor")}
+                </Link>
+              </li>
+            </ul>
+          </Card>
+        )}
         <Card className="p-5">
           <h2 className="text-sm font-semibold">{tr("title")}</h2>
           <p className="mt-1 text-xs text-muted">{role === "student" ? tr("asideStudent") : tr("asideInstructor")}</p>
@@ -136,7 +162,11 @@ export default async function CohortPage({ params }: Props) {
           <Card className="p-5">
             <h2 className="text-sm font-semibold">{t("inviteCode")}</h2>
             <p className="mt-2 font-mono text-lg tracking-wider">{course.inviteCode}</p>
-            <p className="mt-1 text-xs text-muted">{t("inviteHint")}</p>
+            <p className="mt-1 text-xs text-muted">
+              <Link href={`/cohorts/${cohortId}/settings`} className="text-brand-700 underline-offset-2 hover:underline">
+                {t("inviteManage")}
+              </Link>
+            </p>
           </Card>
         )}
       </aside>

@@ -1,0 +1,89 @@
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { assignments, deadlineExtensions, excusals, lessons, memberships, reviews, submissions, submissionVersions, users } from "@/db/schema";
+
+const other = alias(users, "drill_other");
+
+/**
+ * One student of a cohort for the instructor's drill-down: every assignment with their submission
+ * and its versions, their excusal or own deadline, and the reviews they gave and received.
+ * Three statements. Null when they aren't a member of the cohort.
+ */
+export async function studentDetail(db: DbOrTx, cohortId: string, userId: string) {
+  const [person] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.joinedAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, userId)))
+    .limit(1);
+  if (!person) return null;
+
+  const [list, given] = await Promise.all([
+    db
+      .select({
+        id: assignments.id,
+        lessonTitle: lessons.title,
+        lessonSlug: lessons.slug,
+        k: assignments.reviewsPerStudent,
+        submissionDue: assignments.submissionDue,
+        reviewDue: assignments.reviewDue,
+        pairedAt: assignments.pairedAt,
+        submissionId: submissions.id,
+        threadId: submissions.threadId,
+        late: submissions.late,
+        fitScore: submissions.fitScore,
+        currentVersion: submissions.currentVersion,
+        excusedAt: excusals.createdAt,
+        extendedUntil: deadlineExtensions.until,
+      })
+      .from(assignments)
+      .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+      .leftJoin(submissions, and(eq(submissions.assignmentId, assignments.id), eq(submissions.authorId, userId)))
+      .leftJoin(excusals, and(eq(excusals.assignmentId, assignments.id), eq(excusals.userId, userId)))
+      .leftJoin(deadlineExtensions, and(eq(deadlineExtensions.assignmentId, assignments.id), eq(deadlineExtensions.userId, userId)))
+      .where(eq(assignments.cohortId, cohortId))
+      .orderBy(asc(lessons.position)),
+    db
+      .select({
+        id: reviews.id,
+        assignmentId: reviews.assignmentId,
+        reviewerId: reviews.reviewerId,
+        authorId: reviews.authorId,
+        otherName: other.name,
+        kind: reviews.kind,
+        status: reviews.status,
+        dueAt: reviews.dueAt,
+        assignedAt: reviews.assignedAt,
+        submittedAt: reviews.submittedAt,
+        helpfulness: reviews.helpfulness,
+        postId: reviews.postId,
+        threadId: submissions.threadId,
+      })
+      .from(reviews)
+      .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+      .innerJoin(other, or(and(eq(reviews.reviewerId, userId), eq(other.id, reviews.authorId)), and(eq(reviews.authorId, userId), eq(other.id, reviews.reviewerId))))
+      .where(and(eq(reviews.cohortId, cohortId), or(eq(reviews.reviewerId, userId), eq(reviews.authorId, userId))))
+      .orderBy(asc(reviews.assignedAt), asc(reviews.id)),
+  ]);
+  const submissionIds = list.map((a) => a.submissionId).filter((id): id is string => Boolean(id));
+  const versions = submissionIds.length
+    ? await db
+        .select({ submissionId: submissionVersions.submissionId, version: submissionVersions.version, submittedAt: submissionVersions.submittedAt, late: submissionVersions.late })
+        .from(submissionVersions)
+        .where(inArray(submissionVersions.submissionId, submissionIds))
+        .orderBy(asc(submissionVersions.version))
+    : [];
+
+  return {
+    person,
+    assignments: list.map((a) => ({
+      ...a,
+      versions: versions.filter((v) => v.submissionId === a.submissionId),
+      given: given.filter((r) => r.assignmentId === a.id && r.reviewerId === userId),
+      received: given.filter((r) => r.assignmentId === a.id && r.authorId === userId),
+    })),
+  };
+}
+
+export type StudentDetail = NonNullable<Awaited<ReturnType<typeof studentDetail>>>;
