@@ -81,7 +81,7 @@ test.describe("cohort dashboard", () => {
       await expect(maraRow.locator('td[data-col="blocking"]')).toHaveText(/^2/);
 
       const group = page.getByTestId("waits-group").filter({ has: page.getByRole("link", { name: mara }) });
-      await expect(group).toContainText("Lässt 2 Personen warten");
+      await expect(group).toContainText("Schuldet 2 offene Reviews");
       blocked = (await group.getByTestId("open-review").allInnerTexts()).map((t) => names.find((n) => n !== mara && t.includes(n))!);
       expect(blocked).toHaveLength(2);
       await group.getByRole("button", { name: `Alle 2 offenen Reviews von ${mara} neu zuweisen` }).click();

@@ -46,7 +46,7 @@ export async function Waits(props: { cohortId: string; params: DashboardParams; 
                         </Link>
                         {g.reviewerRole === "instructor" && <span className="ml-2 text-xs font-normal text-muted">{t("instructorRole")}</span>}
                       </p>
-                      <p className="text-sm text-muted">{t("blocks", { count: g.open, names: g.items.map((i) => i.authorName).join(", ") })}</p>
+                      <p className="text-sm text-muted">{t("blocks", { count: g.open, names: [...new Set(g.items.map((i) => i.authorName))].join(", ") })}</p>
                     </div>
                     {g.open > 1 && <ReassignAllButton cohortId={cohortId} reviewerId={g.reviewerId} reviewerName={g.reviewerName} count={g.open} />}
                   </div>
