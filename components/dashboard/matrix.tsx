@@ -28,6 +28,8 @@ export async function Matrix(props: {
   const { cohortId, params: p, assignments, rows, total } = props;
   const t = await getTranslations("dashboard");
   const pages = Math.max(1, Math.ceil(total / props.pageSize));
+  // Formatted once per page, not once per cell.
+  const statusLabel = Object.fromEntries((Object.keys(STATUS_TONE) as CellStatus[]).map((s) => [s, t(`status.${s}`)])) as Record<CellStatus, string>;
 
   const sortHeader = (key: MatrixSort, label: string, className?: string) => {
     const active = p.sort === key;
@@ -132,7 +134,7 @@ export async function Matrix(props: {
                   </th>
                   {assignments.map((a) => {
                     const c = r.cells.find((x) => x.assignmentId === a.id);
-                    return <td key={a.id} className="px-3 py-2">{c ? <Cell cell={c} k={a.k} t={t} /> : "–"}</td>;
+                    return <td key={a.id} className="px-3 py-2">{c ? <Cell cell={c} k={a.k} t={t} status={statusLabel} /> : "–"}</td>;
                   })}
                   <td className="px-3 py-2 tabular-nums" data-col="submitted">
                     {t("ofAssignments", { n: r.submitted, total: assignments.length - r.excused })}
@@ -177,10 +179,10 @@ export async function Matrix(props: {
   );
 }
 
-function Cell({ cell: c, k, t }: { cell: MatrixCell; k: number; t: Awaited<ReturnType<typeof getTranslations<"dashboard">>> }) {
+function Cell({ cell: c, k, t, status }: { cell: MatrixCell; k: number; t: Awaited<ReturnType<typeof getTranslations<"dashboard">>>; status: Record<CellStatus, string> }) {
   return (
     <div className="flex min-w-[9rem] flex-col gap-1">
-      <span className={cn("inline-flex w-fit items-center rounded-full border px-2 py-0.5 text-xs font-medium", STATUS_TONE[c.status])}>{t(`status.${c.status}`)}</span>
+      <span className={cn("inline-flex w-fit items-center rounded-full border px-2 py-0.5 text-xs font-medium", STATUS_TONE[c.status])}>{status[c.status]}</span>
       {c.status !== "excused" && (c.owed > 0 || c.received > 0 || c.waiting > 0) && (
         <span className="text-xs text-muted tabular-nums">
           {t("cellReviews", { given: c.given, owed: c.owed, received: c.received, k })}

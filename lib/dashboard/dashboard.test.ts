@@ -88,7 +88,10 @@ describe("cohort matrix", () => {
     expect(paged.total).toBe(7);
     expect(paged.rows.map((r) => r.name)).toEqual(students.slice(3, 6).map((s) => s.name));
     const past = await cohortMatrix(db, cohort.id, { ...all, page: 9, pageSize: 3 }, now);
-    expect(past).toEqual({ rows: [], total: 7 });
+    expect(past).toMatchObject({ rows: [], total: 7 });
+    // The cohort's totals come with any page, past the end too, whatever the filter.
+    expect(past.summary).toEqual({ students: 7, expectedSubmissions: 7, submitted: 6, late: 1, missing: 1 });
+    expect((await cohortMatrix(db, cohort.id, { ...all, filter: "missing" }, now)).summary).toEqual(past.summary);
   });
 
   it("searches names and emails literally, excused students included", async () => {
@@ -116,7 +119,11 @@ describe("cohort matrix", () => {
     const only = await openReviews(db, cohort.id, { page: 1, reviewerId: students[2]!.id });
     expect(only.rows.map((r) => r.authorName).length).toBe(2);
 
-    const { summary, charts } = await dashboardOverview(db, { id: cohort.id, timeZone: "Europe/Berlin", startsOn: new Date(due - 10 * DAY), endsOn: new Date(due + 30 * DAY) }, new Date(due + 3 * HOUR));
+    const span = { id: cohort.id, timeZone: "Europe/Berlin", startsOn: new Date(due - 10 * DAY), endsOn: new Date(due + 30 * DAY) };
+    const { summary, charts } = await dashboardOverview(db, span, new Date(due + 3 * HOUR));
+    // Given the matrix's totals, the overview says the same without computing them again.
+    const matrix = await cohortMatrix(db, cohort.id, all, new Date(due + 3 * HOUR));
+    expect(await dashboardOverview(db, span, new Date(due + 3 * HOUR), matrix.summary)).toEqual({ summary, charts });
     expect(summary).toMatchObject({ students: 7, expectedSubmissions: 7, submitted: 6, late: 1, missing: 1, reviewsSubmitted: 4, reviewsOpen: 8, reviewsOverdue: 0 });
     expect(charts.expectedReviews).toBe(12); // k × 6 submissions
     expect(charts.completion.at(-1)).toMatchObject({ submitted: 6, reviewed: 4 });

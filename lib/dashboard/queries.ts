@@ -13,7 +13,7 @@ export const MATRIX_FILTERS = ["all", "waiting", "blocking", "late", "missing", 
 export type MatrixFilter = (typeof MATRIX_FILTERS)[number];
 export const MATRIX_SORTS = ["name", "submitted", "given", "received", "fit", "helpfulness", "blocking", "waiting"] as const;
 export type MatrixSort = (typeof MATRIX_SORTS)[number];
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 export type MatrixQuery = { q: string; filter: MatrixFilter; sort: MatrixSort; dir: "asc" | "desc"; page: number; pageSize?: number | null };
 
@@ -288,25 +288,58 @@ async function cellsOf(db: DbOrTx, cohortId: string, userIds: string[], now: Dat
  * matching students: two statements (the page's totals, then its cells). `pageSize: null` returns
  * every matching row (the CSV export).
  */
-export async function cohortMatrix(db: DbOrTx, cohortId: string, query: MatrixQuery, now = new Date()): Promise<{ rows: MatrixRow[]; total: number }> {
+/** Totals over all the cohort's students (not just those the search or filter shows): the dashboard's headline. */
+export type StudentSummary = { students: number; expectedSubmissions: number; submitted: number; late: number; missing: number };
+
+/**
+ * One page of the matrix, filtered, searched and sorted in the database, with the number of
+ * matching students and the whole cohort's submission totals: two statements (the page's totals
+ * with the summary, then its cells). `pageSize: null` returns every matching row (the CSV export).
+ */
+export async function cohortMatrix(
+  db: DbOrTx,
+  cohortId: string,
+  query: MatrixQuery,
+  now = new Date(),
+): Promise<{ rows: MatrixRow[]; total: number; summary: StudentSummary }> {
   const q = query.q.trim();
   const search = q ? sql`(t.name ilike ${likePattern(q)} or t.email ilike ${likePattern(q)})` : sql`true`;
   const dir = query.dir === "desc" ? "desc" : "asc";
   // Missing values (no fit score, no ratings) sort last both ways.
   const order = sql.raw(`${SORT_SQL[query.sort]} ${dir} nulls last, lower(t.name) asc, t.id asc`);
   const size = query.pageSize === null ? null : (query.pageSize ?? PAGE_SIZE);
-  const paging = size === null ? sql`` : sql`limit ${size} offset ${Math.max(0, query.page - 1) * size}`;
+  const offset = size === null ? 0 : Math.max(0, query.page - 1) * size;
+  const paging = size === null ? sql`` : sql`limit ${size} offset ${offset}`;
+  // The summary rides on the first row; a page past the end gets it from a row of its own (rn = 0).
   const result = await db.execute(sql`
-    select t.id as "userId", t.name, t.email, t.submitted, t.late, t.missing, t.excused, t.given, t.owed, t.received,
-      t.blocking, t.overdue, t.waiting, t.fit, t.helpfulness, count(*) over ()::int as total
-    from (${studentTotals(cohortId, now)}) t
-    where ${search} and ${sql.raw(FILTER_SQL[query.filter])}
-    order by ${order} ${paging}`);
-  const raw = rowsOf<Omit<MatrixRow, "cells"> & { total: number }>(result);
-  const cells = await cellsOf(db, cohortId, raw.map((r) => r.userId), now);
+    with t as (${studentTotals(cohortId, now)}),
+    s as (
+      select count(*)::int as students, (count(*) * (select count(*) from assignments where cohort_id = ${cohortId}) - coalesce(sum(excused), 0))::int as "expectedSubmissions",
+        coalesce(sum(submitted), 0)::int as submitted, coalesce(sum(late), 0)::int as late, coalesce(sum(missing), 0)::int as missing
+      from t
+    ),
+    page as (
+      select t.id as "userId", t.name, t.email, t.submitted, t.late, t.missing, t.excused, t.given, t.owed, t.received,
+        t.blocking, t.overdue, t.waiting, t.fit, t.helpfulness, count(*) over ()::int as total,
+        row_number() over (order by ${order}) as rn
+      from t
+      where ${search} and ${sql.raw(FILTER_SQL[query.filter])}
+      order by rn ${paging}
+    )
+    select page.*, to_json(s) as summary from page cross join s
+    union all
+    select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, to_json(s) from s
+      where not exists (select 1 from page)
+    order by rn`);
+  const raw = rowsOf<Omit<MatrixRow, "cells"> & { total: number | null; rn: unknown; summary: StudentSummary | string }>(result);
+  const first = raw[0]!;
+  const summary = typeof first.summary === "string" ? (JSON.parse(first.summary) as StudentSummary) : first.summary;
+  const rows = raw.filter((r) => r.userId !== null).map(({ rn: _rn, ...r }) => r);
+  const cells = await cellsOf(db, cohortId, rows.map((r) => r.userId), now);
   return {
-    total: raw[0] ? Number(raw[0].total) : await countStudents(db, cohortId, query),
-    rows: raw.map(({ total: _total, ...r }) => ({
+    summary,
+    total: rows[0] ? Number(rows[0].total) : await countStudents(db, cohortId, query),
+    rows: rows.map(({ total: _total, summary: _summary, ...r }) => ({
       ...r,
       fit: r.fit === null ? null : Number(r.fit),
       helpfulness: r.helpfulness === null ? null : Number(r.helpfulness),
@@ -393,10 +426,20 @@ export async function dashboardOverview(
   db: DbOrTx,
   cohort: { id: string; timeZone: string; startsOn: Date; endsOn: Date },
   now = new Date(),
+  /** The matrix's summary, when the caller has it: the per-student totals are then not computed twice. */
+  students?: StudentSummary,
 ): Promise<{ summary: DashboardSummary; charts: DashboardCharts }> {
   const at = now.toISOString();
+  const studentCols = students
+    ? sql`${students.students}::int as students, ${students.expectedSubmissions}::int as "expectedSubmissions", ${students.submitted}::int as submitted,
+        ${students.late}::int as late, ${students.missing}::int as missing`
+    : sql`(select count(*) from t)::int as students,
+      ((select count(*) from t) * (select count(*) from per_assignment) - (select coalesce(sum(excused), 0) from t))::int as "expectedSubmissions",
+      (select coalesce(sum(submitted), 0) from t)::int as submitted,
+      (select coalesce(sum(late), 0) from t)::int as late,
+      (select coalesce(sum(missing), 0) from t)::int as missing`;
   const result = await db.execute(sql`
-    with t as (${studentTotals(cohort.id, now)}),
+    with ${students ? sql`` : sql`t as (${studentTotals(cohort.id, now)}),`}
     sub_days as (
       select to_char((s.created_at at time zone ${cohort.timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as n
       from submissions s where s.assignment_id in ${cohortAssignments(cohort.id)} group by 1
@@ -423,11 +466,7 @@ export async function dashboardOverview(
       from assignments a where a.cohort_id = ${cohort.id}
     )
     select
-      (select count(*) from t)::int as students,
-      ((select count(*) from t) * (select count(*) from per_assignment) - (select coalesce(sum(excused), 0) from t))::int as "expectedSubmissions",
-      (select coalesce(sum(submitted), 0) from t)::int as submitted,
-      (select coalesce(sum(late), 0) from t)::int as late,
-      (select coalesce(sum(missing), 0) from t)::int as missing,
+      ${studentCols},
       (select submitted from rv) as "reviewsSubmitted",
       (select open from rv) as "reviewsOpen",
       (select overdue from rv) as "reviewsOverdue",

@@ -37,13 +37,14 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const now = new Date();
   const head = await dashboardHead(db, cohortId);
   if (!head) notFound();
-  const [t, format, locale, matrix, waits, overview, audit] = await Promise.all([
+  const cohort = { id: cohortId, timeZone: head.timeZone, startsOn: head.startsOn, endsOn: head.endsOn };
+  const [t, format, locale, [matrix, overview], waits, audit] = await Promise.all([
     getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
-    cohortMatrix(db, cohortId, matrixQuery(p), now),
+    // The overview takes the matrix's per-student totals instead of computing them again.
+    cohortMatrix(db, cohortId, matrixQuery(p), now).then(async (m) => [m, await dashboardOverview(db, cohort, now, m.summary)] as const),
     openReviews(db, cohortId, { page: p.wpage, pageSize: WAITS_PAGE }),
-    dashboardOverview(db, { id: cohortId, timeZone: head.timeZone, startsOn: head.startsOn, endsOn: head.endsOn }, now),
     listAudit(db, cohortId, 15),
   ]);
   const s = overview.summary;
