@@ -426,13 +426,15 @@ export async function dashboardOverview(
   db: DbOrTx,
   cohort: { id: string; timeZone: string; startsOn: Date; endsOn: Date },
   now = new Date(),
-  /** The matrix's summary, when the caller has it: the per-student totals are then not computed twice. */
-  students?: StudentSummary,
+  /**
+   * "fromMatrix": the caller takes the per-student figures from cohortMatrix's summary (withStudents),
+   * so that both statements run side by side and the per-student totals are computed once.
+   */
+  students?: "fromMatrix",
 ): Promise<{ summary: DashboardSummary; charts: DashboardCharts }> {
   const at = now.toISOString();
   const studentCols = students
-    ? sql`${students.students}::int as students, ${students.expectedSubmissions}::int as "expectedSubmissions", ${students.submitted}::int as submitted,
-        ${students.late}::int as late, ${students.missing}::int as missing`
+    ? sql`0 as students, 0 as "expectedSubmissions", 0 as submitted, 0 as late, 0 as missing`
     : sql`(select count(*) from t)::int as students,
       ((select count(*) from t) * (select count(*) from per_assignment) - (select coalesce(sum(excused), 0) from t))::int as "expectedSubmissions",
       (select coalesce(sum(submitted), 0) from t)::int as submitted,
@@ -441,12 +443,14 @@ export async function dashboardOverview(
   const result = await db.execute(sql`
     with ${students ? sql`` : sql`t as (${studentTotals(cohort.id, now)}),`}
     sub_days as (
-      select to_char((s.created_at at time zone ${cohort.timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as n
-      from submissions s where s.assignment_id in ${cohortAssignments(cohort.id)} group by 1
+      select to_char(d, 'YYYY-MM-DD') as day, n from (
+        select (s.created_at at time zone ${cohort.timeZone})::date as d, count(*)::int as n
+        from submissions s where s.assignment_id in ${cohortAssignments(cohort.id)} group by 1) x
     ),
     rev_days as (
-      select to_char((r.submitted_at at time zone ${cohort.timeZone})::date, 'YYYY-MM-DD') as day, count(*)::int as n
-      from reviews r where r.assignment_id in ${cohortAssignments(cohort.id)} and r.status = 'submitted' group by 1
+      select to_char(d, 'YYYY-MM-DD') as day, n from (
+        select (r.submitted_at at time zone ${cohort.timeZone})::date as d, count(*)::int as n
+        from reviews r where r.assignment_id in ${cohortAssignments(cohort.id)} and r.status = 'submitted' group by 1) x
     ),
     fit as (
       select least(width_bucket(round(s.fit_score::numeric, 4), 0, 1, 10), 10) as bucket, count(*)::int as n
@@ -506,6 +510,11 @@ export async function dashboardOverview(
       fitCount: buckets.reduce((n, b) => n + b.count, 0),
     },
   };
+}
+
+/** The overview with the per-student figures from the matrix's summary (see dashboardOverview's "fromMatrix"). */
+export function withStudents(o: { summary: DashboardSummary; charts: DashboardCharts }, students: StudentSummary) {
+  return { summary: { ...o.summary, ...students }, charts: { ...o.charts, expectedSubmissions: students.expectedSubmissions } };
 }
 
 /** Calendar days (YYYY-MM-DD in the cohort's zone) from the cohort's start, or its first event, to today or its end: at most 120. */

@@ -14,7 +14,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db";
 import { requireCohortRole } from "@/lib/auth/session";
 import { listAudit } from "@/lib/cohorts/audit";
-import { cohortMatrix, dashboardHead, dashboardOverview, openReviews, PAGE_SIZE } from "@/lib/dashboard/queries";
+import { cohortMatrix, dashboardHead, dashboardOverview, openReviews, PAGE_SIZE, withStudents } from "@/lib/dashboard/queries";
 import { matrixQuery, parseDashboardParams } from "@/lib/validation/dashboard";
 
 type Props = { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -38,15 +38,17 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const head = await dashboardHead(db, cohortId);
   if (!head) notFound();
   const cohort = { id: cohortId, timeZone: head.timeZone, startsOn: head.startsOn, endsOn: head.endsOn };
-  const [t, format, locale, [matrix, overview], waits, audit] = await Promise.all([
+  const [t, format, locale, matrix, reviewSide, waits, audit] = await Promise.all([
     getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
-    // The overview takes the matrix's per-student totals instead of computing them again.
-    cohortMatrix(db, cohortId, matrixQuery(p), now).then(async (m) => [m, await dashboardOverview(db, cohort, now, m.summary)] as const),
+    cohortMatrix(db, cohortId, matrixQuery(p), now),
+    // Side by side with the matrix, which brings the per-student figures (computed once).
+    dashboardOverview(db, cohort, now, "fromMatrix"),
     openReviews(db, cohortId, { page: p.wpage, pageSize: WAITS_PAGE }),
     listAudit(db, cohortId, 15),
   ]);
+  const overview = withStudents(reviewSide, matrix.summary);
   const s = overview.summary;
   const when = (d: Date) => format.dateTime(d, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: head.timeZone });
   const exportQuery = new URLSearchParams(Object.entries({ q: p.q, filter: p.filter, sort: p.sort, dir: p.dir }).filter(([k, v]) => v && !(k === "filter" && v === "all"))).toString();
