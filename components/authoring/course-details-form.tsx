@@ -3,13 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { updateCourseAction } from "@/app/(app)/courses/[courseId]/edit/actions";
-import { Field } from "@/components/ui/field";
+import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SUMMARY_MAX } from "@/lib/validation/course";
 import { ConflictNote } from "./conflict-note";
 import { LocaleChoice } from "./locale-choice";
 import { PendingButton } from "./pending-button";
-import { TextAreaField } from "./text-area-field";
 import { useVersionedForm } from "./use-authoring-form";
 import { useLeaveWarning } from "./use-leave-warning";
 

@@ -1,12 +1,12 @@
 "use client";
 
+import { TextAreaField } from "@/components/ui/field";
 import { useLocale, useTranslations } from "next-intl";
 import { createCourseAction } from "@/app/(app)/courses/new/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { COURSE_LOCALES } from "@/lib/validation/course";
 import { LocaleChoice } from "./locale-choice";
 import { PendingButton } from "./pending-button";
-import { TextAreaField } from "./text-area-field";
 import { TitleSlugFields } from "./title-slug-fields";
 import { useAuthoringForm } from "./use-authoring-form";
 

@@ -4,12 +4,11 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createCohortAction } from "@/app/(app)/cohorts/new/actions";
 import { updateCohortAction } from "@/app/(app)/cohorts/[cohortId]/settings/actions";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/actions-core";
 import { COHORT_NAME_MAX, TIME_ZONES } from "@/lib/validation/cohort";
-import { SelectField } from "./select-field";
 
 export type CohortFormValues = { name: string; startDate: string; endDate: string; timeZone: string; courseId?: string };
 
