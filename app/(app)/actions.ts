@@ -1,15 +1,16 @@
 "use server";
 
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { cohorts, lessonProgress, memberships, sessions } from "@/db/schema";
-import { ActionError, defineAction, isUniqueViolation } from "@/lib/actions";
+import { lessonProgress, sessions } from "@/db/schema";
+import { ActionError, defineAction } from "@/lib/actions";
 import { signOut } from "@/lib/auth";
 import { currentSessionToken } from "@/lib/auth/session";
 import { lessonInCohort } from "@/lib/courses/queries";
 import { rememberLocale } from "@/lib/i18n/cookie";
 import { membershipRole } from "@/lib/cohorts/membership";
-import { inviteCodeSchema } from "@/lib/validation/auth";
+import { joinByCode } from "@/lib/cohorts/store";
+import { joinByCodeSchema } from "@/lib/validation/cohort";
 
 /** Deletes this browser's session row, so a copy of the cookie stops working too. */
 export const signOutAction = defineAction({
@@ -26,22 +27,8 @@ export const signOutAction = defineAction({
 });
 
 export const joinCohortAction = defineAction({
-  schema: z.object({ inviteCode: inviteCodeSchema }),
-  async handler({ inviteCode }, { user, tx }) {
-    const [cohort] = await tx
-      .select({ id: cohorts.id, name: cohorts.name })
-      .from(cohorts)
-      .where(and(eq(cohorts.inviteCode, inviteCode), isNotNull(cohorts.inviteCode)))
-      .limit(1);
-    if (!cohort) throw new ActionError("invalid", "checkFields", { inviteCode: "inviteCodeUnknown" });
-    try {
-      await tx.insert(memberships).values({ cohortId: cohort.id, userId: user!.id, role: "student" });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ActionError("conflict", "checkFields", { inviteCode: "alreadyMember" });
-      throw error;
-    }
-    return { cohortId: cohort.id, cohortName: cohort.name };
-  },
+  schema: joinByCodeSchema,
+  handler: ({ inviteCode }, { user, tx }) => joinByCode(tx, user!, inviteCode),
   revalidate: () => ["/courses"],
 });
 

@@ -418,31 +418,23 @@ export type DashboardSummary = {
   reviewsExpired: number;
 };
 
+type ReviewSummary = Omit<DashboardSummary, keyof StudentSummary>;
+export type ReviewOverview = { summary: ReviewSummary; charts: Omit<DashboardCharts, "expectedSubmissions"> };
+
 /**
- * The cohort's headline numbers and chart series, in one statement: daily first submissions and
- * submitted reviews (cumulated here), the fit-score histogram, and the totals the percentages need.
+ * The review side of the cohort's headline and the chart series, in one statement: daily first
+ * submissions and submitted reviews (cumulated here), the fit-score histogram, the review totals.
+ * The per-student figures come from cohortMatrix's summary (withStudents): both statements run
+ * side by side and the per-student totals are computed once.
  */
 export async function dashboardOverview(
   db: DbOrTx,
   cohort: { id: string; timeZone: string; startsOn: Date; endsOn: Date },
   now = new Date(),
-  /**
-   * "fromMatrix": the caller takes the per-student figures from cohortMatrix's summary (withStudents),
-   * so that both statements run side by side and the per-student totals are computed once.
-   */
-  students?: "fromMatrix",
-): Promise<{ summary: DashboardSummary; charts: DashboardCharts }> {
+): Promise<ReviewOverview> {
   const at = now.toISOString();
-  const studentCols = students
-    ? sql`0 as students, 0 as "expectedSubmissions", 0 as submitted, 0 as late, 0 as missing`
-    : sql`(select count(*) from t)::int as students,
-      ((select count(*) from t) * (select count(*) from per_assignment) - (select coalesce(sum(excused), 0) from t))::int as "expectedSubmissions",
-      (select coalesce(sum(submitted), 0) from t)::int as submitted,
-      (select coalesce(sum(late), 0) from t)::int as late,
-      (select coalesce(sum(missing), 0) from t)::int as missing`;
   const result = await db.execute(sql`
-    with ${students ? sql`` : sql`t as (${studentTotals(cohort.id, now)}),`}
-    sub_days as (
+    with sub_days as (
       select to_char(d, 'YYYY-MM-DD') as day, n from (
         select (s.created_at at time zone ${cohort.timeZone})::date as d, count(*)::int as n
         from submissions s where s.assignment_id in ${cohortAssignments(cohort.id)} group by 1) x
@@ -470,7 +462,6 @@ export async function dashboardOverview(
       from assignments a where a.cohort_id = ${cohort.id}
     )
     select
-      ${studentCols},
       (select submitted from rv) as "reviewsSubmitted",
       (select open from rv) as "reviewsOpen",
       (select overdue from rv) as "reviewsOverdue",
@@ -479,7 +470,7 @@ export async function dashboardOverview(
       (select coalesce(json_agg(json_build_array(day, n)), '[]') from sub_days) as "subDays",
       (select coalesce(json_agg(json_build_array(day, n)), '[]') from rev_days) as "revDays",
       (select coalesce(json_agg(json_build_array(bucket, n)), '[]') from fit) as "fitBuckets"`);
-  const [row] = rowsOf<DashboardSummary & { expectedReviews: number; subDays: [string, number][]; revDays: [string, number][]; fitBuckets: [number, number][] }>(result);
+  const [row] = rowsOf<ReviewSummary & { expectedReviews: number; subDays: [string, number][]; revDays: [string, number][]; fitBuckets: [number, number][] }>(result);
   const r = row!;
   const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
   const subDays = new Map(parse(r.subDays));
@@ -504,7 +495,6 @@ export async function dashboardOverview(
     summary,
     charts: {
       completion,
-      expectedSubmissions: summary.expectedSubmissions,
       expectedReviews,
       fitBuckets: buckets,
       fitCount: buckets.reduce((n, b) => n + b.count, 0),
@@ -512,8 +502,8 @@ export async function dashboardOverview(
   };
 }
 
-/** The overview with the per-student figures from the matrix's summary (see dashboardOverview's "fromMatrix"). */
-export function withStudents(o: { summary: DashboardSummary; charts: DashboardCharts }, students: StudentSummary) {
+/** The whole overview: the review side with the per-student figures of the matrix's summary. */
+export function withStudents(o: ReviewOverview, students: StudentSummary): { summary: DashboardSummary; charts: DashboardCharts } {
   return { summary: { ...o.summary, ...students }, charts: { ...o.charts, expectedSubmissions: students.expectedSubmissions } };
 }
 

@@ -1,10 +1,9 @@
 "use server";
 
 import { eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
-import { cohorts, users } from "@/db/schema";
+import { assignments, cohorts } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/actions";
-import { excuseStudent, extendDeadline, reassign, reassignAllOf, repair } from "@/lib/dashboard/overrides";
+import { excuseStudent, extendDeadline, namesOf, reassign, reassignAllOf, repair } from "@/lib/dashboard/overrides";
 import { reassignCandidates } from "@/lib/dashboard/queries";
 import { zonedToInstant } from "@/lib/time";
 import { candidatesSchema, excuseSchema, extendSchema, reassignAllSchema, reassignSchema, repairSchema } from "@/lib/validation/dashboard";
@@ -12,16 +11,11 @@ import { candidatesSchema, excuseSchema, extendSchema, reassignAllSchema, reassi
 // Every fix changes what students see (tasks, reviewers, deadlines): the whole cohort is revalidated.
 const cohortPages = (_data: unknown, input: { cohortId: string }) => [`/cohorts/${input.cohortId}/*`];
 
-async function nameOf(tx: DbOrTx, id: string) {
-  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, id));
-  return row?.name ?? "";
-}
-
 export const reassignAction = defineAction({
   schema: reassignSchema,
   async handler({ reviewId, to }, { user, tx }) {
     const done = await reassign(tx, user!, { reviewId, to: to === "auto" || to === "me" ? to : { userId: to } });
-    return { to: await nameOf(tx, done.to) };
+    return { to: (await namesOf(tx, [done.to])).get(done.to) ?? "" };
   },
   revalidate: cohortPages,
 });
@@ -30,9 +24,8 @@ export const reassignAllAction = defineAction({
   schema: reassignAllSchema,
   async handler({ cohortId, reviewerId }, { user, tx }) {
     const done = await reassignAllOf(tx, user!, { cohortId, reviewerId });
-    const names = [];
-    for (const d of done) names.push(await nameOf(tx, d.to));
-    return { count: done.length, to: [...new Set(names)].join(", ") };
+    const names = await namesOf(tx, done.map((d) => d.to));
+    return { count: done.length, to: [...names.values()].join(", ") };
   },
   revalidate: cohortPages,
 });
@@ -57,8 +50,13 @@ export const excuseAction = defineAction({
 
 export const extendAction = defineAction({
   schema: extendSchema,
-  async handler({ cohortId, assignmentId, userId, until }, { user, tx }) {
-    const [cohort] = await tx.select({ timeZone: cohorts.timeZone }).from(cohorts).where(eq(cohorts.id, cohortId));
+  async handler({ assignmentId, userId, until }, { user, tx }) {
+    // The assignment's own cohort gives the time zone the instructor typed in (extendDeadline authorises on it).
+    const [cohort] = await tx
+      .select({ timeZone: cohorts.timeZone })
+      .from(assignments)
+      .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+      .where(eq(assignments.id, assignmentId));
     const instant = cohort ? zonedToInstant(until, cohort.timeZone) : null;
     if (!instant) throw new ActionError("invalid", "checkFields", { until: "dateInvalid" });
     return extendDeadline(tx, user!, { assignmentId, userId, until: instant });

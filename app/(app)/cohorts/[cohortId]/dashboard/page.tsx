@@ -44,7 +44,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     getLocale(),
     cohortMatrix(db, cohortId, matrixQuery(p), now),
     // Side by side with the matrix, which brings the per-student figures (computed once).
-    dashboardOverview(db, cohort, now, "fromMatrix"),
+    dashboardOverview(db, cohort, now),
     openReviews(db, cohortId, { page: p.wpage, pageSize: WAITS_PAGE }),
     listAudit(db, cohortId, 15),
   ]);
