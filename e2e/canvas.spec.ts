@@ -1,6 +1,26 @@
 import { expect, firstCohortId, tabTo, test } from "./fixtures";
 import { CanvasEditorPage } from "./pages/canvas-editor.page";
 
+/** The text chunks (iTXt / tEXt) of a PNG file. */
+function pngText(png: Buffer): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (let at = 8; at + 8 <= png.length; ) {
+    const length = png.readUInt32BE(at);
+    const type = png.subarray(at + 4, at + 8).toString("latin1");
+    const data = png.subarray(at + 8, at + 8 + length);
+    const nul = data.indexOf(0);
+    if (type === "tEXt") found[data.subarray(0, nul).toString("latin1")] = data.subarray(nul + 1).toString("latin1");
+    if (type === "iTXt") {
+      const language = data.indexOf(0, nul + 3);
+      const translated = data.indexOf(0, language + 1);
+      found[data.subarray(0, nul).toString("utf8")] = data.subarray(translated + 1).toString("utf8");
+    }
+    if (type === "IEND") break;
+    at += 12 + length;
+  }
+  return found;
+}
+
 async function createCanvas(editor: CanvasEditorPage, cohortId: string, kind: string, title: string) {
   await editor.gotoList(cohortId);
   await editor.page.getByLabel(kind).check();
@@ -44,11 +64,20 @@ test.describe("canvas editor", () => {
     await page.keyboard.type("Frühstückspizza ans Gleis");
     await tabTo(page, editor.noteMenu("Pain Reliever", 1));
     await page.keyboard.press("Enter");
-    const link = page.getByRole("checkbox", { name: "Keine Zeit fürs Frühstück" });
-    await tabTo(page, link);
+    await expect(page.getByRole("menuitem", { name: "Lindert" })).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    const link = page.getByRole("menuitemcheckbox", { name: "Keine Zeit fürs Frühstück" });
+    await expect(link).toBeFocused();
     await page.keyboard.press("Space");
     await expect(link).toBeChecked();
     await expect(editor.fitScore).toHaveText("100 %");
+    // Escape closes the submenu, then the menu, and the focus is back on the menu button.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await expect(editor.noteMenu("Pain Reliever", 1)).toBeFocused();
+    // The board says it on both notes.
+    await expect(editor.block("Pains")).toContainText("Gelindert durch: Frühstückspizza ans Gleis");
+    await expect(editor.block("Pain Reliever")).toContainText("Lindert: Keine Zeit fürs Frühstück");
 
     await editor.waitSaved();
     await page.reload();
@@ -80,7 +109,7 @@ test.describe("canvas editor", () => {
     await editor.waitSaved();
   });
 
-  test("a stale save in a second tab gets a conflict; take the saved version or keep mine as a copy", async ({
+  test("two windows editing different notes merge without asking; the same note asks per note, and the choice stays", async ({
     page,
     context,
     signUpStudent,
@@ -88,50 +117,118 @@ test.describe("canvas editor", () => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
     await createCanvas(editor, await firstCohortId(page), "Persona", "Mehmet");
+    await editor.addNoteButton("Ziele").click();
+    await page.keyboard.type("Ziel eins");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Ziel zwei");
+    await editor.waitSaved();
     const url = page.url();
     const other = await context.newPage();
     await other.goto(url);
     const second = new CanvasEditorPage(other);
+    await expect(second.note("Ziele", 2)).toHaveValue("Ziel zwei");
 
-    await editor.addNoteButton("Ziele").click();
-    await page.keyboard.type("aus Tab eins");
+    // Different notes, and a new one in another block: merged, no dialog.
+    await editor.note("Ziele", 1).fill("Ziel eins, von Tab eins");
     await editor.waitSaved();
-
-    await second.addNoteButton("Ziele").click();
-    await other.keyboard.type("aus Tab zwei");
-    await expect(second.conflictDialog).toBeVisible();
-    await second.conflictDialog.getByRole("button", { name: "Gespeicherte Version übernehmen" }).click();
-    await expect(second.conflictDialog).toBeHidden();
-    await expect(second.note("Ziele", 1)).toHaveValue("aus Tab eins");
-    await expect(second.note("Ziele", 2)).toHaveCount(0);
-
-    // Now the first tab is behind: it keeps its own edit as a copy.
-    await second.note("Ziele", 1).fill("aus Tab eins, ergänzt");
+    await second.note("Ziele", 2).fill("Ziel zwei, von Tab zwei");
+    await second.addNoteButton("Frust").click();
+    await other.keyboard.type("Frust aus Tab zwei");
     await second.waitSaved();
+    await expect(second.conflictDialog).toBeHidden();
+    await expect(other.getByText("Mit einer Änderung aus einem anderen Fenster zusammengeführt.")).toBeAttached();
+    await expect(second.note("Ziele", 1)).toHaveValue("Ziel eins, von Tab eins");
+    for (const p of [page, other]) {
+      await p.reload();
+      const view = new CanvasEditorPage(p);
+      await expect(view.note("Ziele", 1)).toHaveValue("Ziel eins, von Tab eins");
+      await expect(view.note("Ziele", 2)).toHaveValue("Ziel zwei, von Tab zwei");
+      await expect(view.note("Frust", 1)).toHaveValue("Frust aus Tab zwei");
+    }
+
+    // The same note on both sides: one question, for that note only; the other change merges.
+    await editor.note("Ziele", 1).fill("Fassung A");
+    await editor.waitSaved();
+    await second.note("Ziele", 1).fill("Fassung B");
+    await second.note("Ziele", 2).fill("Ziel zwei, nochmals geändert");
+    await expect(second.conflictDialog).toBeVisible();
+    await expect(second.conflictDialog.getByTestId("merge-conflict")).toHaveCount(1);
+    await expect(second.conflictDialog).toContainText("Fassung A");
+    await expect(second.conflictDialog).toContainText("Fassung B");
+    await second.conflictDialog.getByRole("radio", { name: /Diese Version/ }).check();
+    await second.conflictDialog.getByRole("button", { name: "Auswahl übernehmen" }).click();
+    await expect(second.conflictDialog).toBeHidden();
+    await second.waitSaved();
+    await page.reload();
+    await expect(editor.note("Ziele", 1)).toHaveValue("Fassung B");
+    await expect(editor.note("Ziele", 2)).toHaveValue("Ziel zwei, nochmals geändert");
+    await expect(page.getByRole("heading", { level: 1, name: "Mehmet" })).toBeVisible();
+
+    // Keeping one's whole canvas as a copy is still there, as an explicit choice.
     await editor.note("Ziele", 1).fill("nur meine Fassung");
-    await expect(editor.conflictDialog).toBeVisible();
-    await editor.conflictDialog.getByRole("button", { name: "Meine als Kopie behalten" }).click();
-    await page.waitForURL((u) => u.toString() !== url);
-    await expect(page.getByRole("heading", { level: 1, name: "Mehmet (meine Version)" })).toBeVisible();
+    await editor.waitSaved();
+    await second.note("Ziele", 1).fill("die andere Fassung");
+    await expect(second.conflictDialog).toBeVisible();
+    await second.conflictDialog.getByRole("button", { name: "Stattdessen meinen ganzen Stand als Kopie behalten" }).click();
+    await other.waitForURL((u) => u.toString() !== url);
+    await expect(other.getByRole("heading", { level: 1, name: "Mehmet (meine Version)" })).toBeVisible();
+    await expect(second.note("Ziele", 1)).toHaveValue("die andere Fassung");
+    await page.reload();
     await expect(editor.note("Ziele", 1)).toHaveValue("nur meine Fassung");
-    await other.reload();
-    await expect(second.note("Ziele", 1)).toHaveValue("aus Tab eins, ergänzt");
   });
 
-  test("download the canvas as a PNG image", async ({ page, signUpStudent }) => {
+  test("export a Value Proposition Canvas as PNG and PDF: title and fit, no editing controls", async ({ page, signUpStudent }) => {
     await signUpStudent();
     const editor = new CanvasEditorPage(page);
-    await createCanvas(editor, await firstCohortId(page), "Business Model Canvas", "Prime Pizza");
-    await editor.addNoteButton("Kundensegmente").click();
-    await page.keyboard.type("Pendler");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Als Bild herunterladen" }).click()]);
-    expect(download.suggestedFilename()).toBe("Prime-Pizza.png");
-    const stream = await download.createReadStream();
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const png = Buffer.concat(chunks);
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
-    expect(png.length).toBeGreaterThan(10_000);
+    await createCanvas(editor, await firstCohortId(page), "Value Proposition Canvas", "Export Pendler");
+    await editor.addNoteButton("Pains").click();
+    await page.keyboard.type("Volle Zuege am Morgen");
+    await editor.addNoteButton("Pain Reliever").click();
+    await page.keyboard.type("Vorbestellung per App");
+    await editor.noteMenu("Pain Reliever", 1).click();
+    await editor.openSubmenu("Lindert");
+    await page.getByRole("menuitemcheckbox", { name: "Volle Zuege am Morgen" }).click();
+    await editor.closeMenus();
+    await expect(editor.fitScore).toHaveText("100 %");
+    await editor.waitSaved();
+
+    // The export dialog previews exactly the sheet the files are drawn from: title, fit, notes — no control.
+    await page.getByRole("button", { name: "Exportieren" }).click();
+    const dialog = page.getByRole("dialog", { name: "Exportieren" });
+    const preview = dialog.getByTestId("export-preview");
+    await expect(preview).toContainText("Export Pendler");
+    await expect(preview).toContainText("Fit 100 %");
+    await expect(preview).toContainText("Volle Zuege am Morgen");
+    await expect(preview).toContainText("Lindert: Volle Zuege am Morgen");
+    const sheet = (await preview.textContent()) ?? "";
+    for (const control of ["Notiz hinzufügen", "Menü", "ziehen", "Leitfragen", "Schlagwörter", "⋯", "⠿", "?"]) expect(sheet).not.toContain(control);
+    await expect(preview.getByRole("button")).toHaveCount(0);
+    await expect(preview.locator("textarea, input, select")).toHaveCount(0);
+
+    const read = async (label: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: label }).click()]);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+      return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+    };
+    const png = await read("PNG herunterladen");
+    expect(png.name).toBe("Export-Pendler.png");
+    expect(png.bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    const text = pngText(png.bytes);
+    expect(text.Title).toBe("Export Pendler");
+    expect(text.Description).toContain("Fit 100 %");
+    expect(text.Author).toBe("Erika Probe");
+
+    const pdf = await read("PDF herunterladen");
+    expect(pdf.name).toBe("Export-Pendler.pdf");
+    const raw = pdf.bytes.toString("latin1");
+    expect(raw.startsWith("%PDF-")).toBe(true);
+    expect(raw).toContain("(Export Pendler) Tj");
+    expect(raw).toContain("(Fit 100 %) Tj");
+    expect(raw).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
+    await dialog.getByRole("button", { name: "Schließen" }).click();
+    await expect(dialog).toBeHidden();
   });
 
   test("a classmate cannot open someone else's draft", async ({ page, signUpStudent, openBrowser }) => {

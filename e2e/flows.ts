@@ -23,8 +23,8 @@ export async function buildSegmentCanvases(page: Page, cohortId: string, segment
   await editor.waitSaved();
   for (const [i, segment] of segments.entries()) {
     await page.goto(bmcUrl);
-    await editor.noteMenu("Kundensegmente", i + 1).click();
-    await page.getByRole("button", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
+    await editor.segmentMenu(i + 1).click();
+    await page.getByRole("menuitem", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
     await page.waitForURL((url) => url.href !== bmcUrl && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Value Proposition Canvas");
     await editor.addNoteButton("Pains").click();

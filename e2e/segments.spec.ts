@@ -19,21 +19,28 @@ test.describe("customer segments", () => {
     // A segment with a colour.
     await editor.addNoteButton("Kundensegmente").click();
     await editor.note("Kundensegmente", 1).fill("Pendler:innen am Morgen");
-    await editor.noteMenu("Kundensegmente", 1).click();
-    await page.getByRole("button", { name: "Petrol" }).click();
-    await expect(page.getByRole("button", { name: "Petrol" })).toHaveAttribute("aria-pressed", "true");
+    await editor.segmentMenu(1).click();
+    await editor.openSubmenu("Farbe des Segments");
+    await page.getByRole("menuitemradio", { name: "Petrol" }).click();
+    await editor.segmentMenu(1).click();
+    await editor.openSubmenu("Farbe des Segments");
+    await expect(page.getByRole("menuitemradio", { name: "Petrol" })).toBeChecked();
+    await editor.closeMenus();
 
     // A value proposition tagged with it takes its colour.
     await editor.addNoteButton("Wertangebote").click();
     await editor.note("Wertangebote", 1).fill("Kaffee am Gleis, vorbestellt");
     await editor.noteMenu("Wertangebote", 1).click();
-    const tag = editor.block("Wertangebote").getByRole("button", { name: "Pendler:innen am Morgen" });
+    await editor.openSubmenu("Kundensegmente");
+    const tag = page.getByRole("menuitemcheckbox", { name: "Pendler:innen am Morgen" });
     await tag.click();
-    await expect(tag).toHaveAttribute("aria-pressed", "true");
+    await expect(tag).toBeChecked();
+    await editor.closeMenus();
     await expect(editor.note("Wertangebote", 1).locator("xpath=ancestor::li[1]")).toHaveClass(/bg-teal-50/);
 
     // An Empathy Map for the segment (pending edits are saved first), with a pain and a gain.
-    await page.getByRole("button", { name: "Empathy Map für dieses Segment anlegen" }).click();
+    await editor.segmentMenu(1).click();
+    await page.getByRole("menuitem", { name: "Empathy Map für dieses Segment anlegen" }).click();
     await page.waitForURL((url) => url.href !== bmcUrl && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
     await expect(page.getByRole("heading", { level: 1, name: "Empathy Map: Pendler:innen am Morgen" })).toBeVisible();
     await expect(page.getByLabel("Kundensegment:")).toHaveValue(/:/);
@@ -46,9 +53,9 @@ test.describe("customer segments", () => {
     // Back on the Business Model Canvas the segment lists its canvas; make its Value Proposition Canvas.
     await page.goto(bmcUrl);
     await expect(editor.note("Wertangebote", 1)).toHaveValue("Kaffee am Gleis, vorbestellt");
-    await editor.noteMenu("Kundensegmente", 1).click();
-    await expect(page.getByRole("link", { name: "Empathy Map: Pendler:innen am Morgen" })).toBeVisible();
-    await page.getByRole("button", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
+    await editor.segmentMenu(1).click();
+    await expect(page.getByRole("menuitem", { name: "Empathy Map: Pendler:innen am Morgen" })).toBeVisible();
+    await page.getByRole("menuitem", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Value Proposition Canvas: Pendler:innen am Morgen" })).toBeVisible();
 
     // Pull the segment's pain and gain into the customer profile; the fit score now has something to measure.

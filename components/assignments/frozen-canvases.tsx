@@ -34,11 +34,7 @@ export async function FrozenCanvases({ canvases, idPrefix }: { canvases: FrozenC
               </span>
             )}
           </header>
-          <div className="overflow-x-auto">
-            <div className="min-w-[48rem]">
-              <CanvasView template={canvas.template} doc={canvas.document} locale={locale === "en" ? "en" : "de"} labels={labels} idPrefix={`${idPrefix}-${i}`} />
-            </div>
-          </div>
+          <CanvasView template={canvas.template} doc={canvas.document} locale={locale === "en" ? "en" : "de"} labels={labels} idPrefix={`${idPrefix}-${i}`} />
         </section>
       ))}
     </div>

@@ -15,24 +15,30 @@ import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { copyCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { locateNotes, notesOf, SEGMENT_BLOCK, segmentColors, type CanvasDocument, type Note } from "@/lib/canvas/document";
 import { fitScore } from "@/lib/canvas/fit";
 import { addNote, deleteNote, makeNote, moveNote, restoreNote, toggleLink, updateNote, type Removed } from "@/lib/canvas/operations";
 import type { LinkedCanvas, PullSource } from "@/lib/canvas/segments";
 import { getTemplate } from "@/lib/canvas/templates";
 import type { TemplateKind } from "@/lib/canvas/types";
+import { BoardFrame } from "./board-frame";
 import { CanvasBlock } from "./canvas-block";
-import { ConflictDialog } from "./conflict-dialog";
+import { canvasViewLabels } from "./canvas-view-labels";
+import { EditorToolbar } from "./editor-toolbar";
+import { ExportDialog, SHEET_WIDTH } from "./export-dialog";
+import { ExportSheet, type ExportMeta } from "./export-sheet";
+import { FitConnectors } from "./fit-connectors";
 import { FitPanel } from "./fit-panel";
 import { ListView } from "./list-view";
+import { MergeDialog } from "./merge-dialog";
 import { NoteCard } from "./note-card";
+import type { LinkGroup } from "./note-menu";
 import { PullPanel } from "./pull-panel";
-import { SegmentPicker, SegmentTools } from "./segment-tools";
-import { SaveIndicator } from "./save-indicator";
+import { SegmentMenu } from "./segment-tools";
+import { ShortcutSheet } from "./shortcut-sheet";
 import { readBackup, useAutosave } from "./use-autosave";
 
 export type EditorCanvas = { id: string; cohortId: string; title: string; template: TemplateKind; version: number; document: CanvasDocument };
@@ -40,6 +46,9 @@ export type EditorCanvas = { id: string; cohortId: string; title: string; templa
 type EditorProps = {
   canvas: EditorCanvas;
   locale: "de" | "en";
+  /** What the export sheet says besides the canvas: its author and segment. */
+  author: string;
+  segmentName: string | null;
   /** Business Model Canvas: the canvases made for its segments. */
   segmentCanvases?: LinkedCanvas[];
   /** Value Proposition Canvas of a segment: what its Empathy Maps and Personas offer; null without a segment. */
@@ -55,7 +64,10 @@ export function CanvasEditor(props: EditorProps) {
   );
 }
 
-function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: EditorProps) {
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pullSources = null }: EditorProps) {
   const t = useTranslations("editor");
   const router = useRouter();
   const template = getTemplate(canvas.template);
@@ -64,12 +76,19 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
     return { doc: backup ?? canvas.document, restored: Boolean(backup) };
   });
   const [doc, setDoc] = useState(initial.doc);
-  const { status, schedule, retry, acceptVersion, saveNow } = useAutosave({
+  const [announcement, setAnnouncement] = useState("");
+  const { status, schedule, retry, resolve, acceptSaved, saveNow } = useAutosave({
     canvasId: canvas.id,
     cohortId: canvas.cohortId,
+    template,
     initialVersion: canvas.version,
     document: initial.doc,
+    serverDocument: canvas.document,
     restored: initial.restored,
+    onMerged: (merged, info) => {
+      setDoc(merged);
+      if (!info.resolved) setAnnouncement(t(info.dropped.length > 0 ? "mergedDropped" : "merged", { count: info.dropped.length }));
+    },
   });
   const commit = (next: CanvasDocument) => {
     if (next === doc) return;
@@ -80,22 +99,51 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [view, setView] = useState<"board" | "list">("board");
   const [showQuestions, setShowQuestions] = useState(false);
-  const [announcement, setAnnouncement] = useState("");
-  const [exporting, setExporting] = useState(false);
+  const [fitView, setFitView] = useState(true);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [active, setActive] = useState<string | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const board = useRef<HTMLDivElement>(null);
+  const exportSheet = useRef<HTMLDivElement>(null);
 
   const titleOf = (blockId: string) => template.blocks.find((b) => b.id === blockId)?.title[locale] ?? blockId;
   const fit = useMemo(() => (canvas.template === "value-proposition" ? fitScore(doc) : null), [doc, canvas.template]);
+  const where = useMemo(() => locateNotes(doc), [doc]);
   const docRef = useRef(doc);
   useEffect(() => {
     docRef.current = doc;
   }, [doc]);
+
+  // "?" opens the shortcut sheet wherever the focus is, unless it is in a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "?" && !isTyping(e.target) && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  // Print shows the export sheet (app/globals.css hides the editor for print).
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+
   // Up and down step through the notes of the block first; only past its ends does the note
   // travel to the nearest block in that direction (dnd-kit's own geometry decides then).
   const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
-    const { active, over, droppableRects } = args.context;
-    if (active && (event.code === "ArrowUp" || event.code === "ArrowDown")) {
-      const from = locateNotes(docRef.current).get(String(over?.id ?? active.id));
+    const { active: dragged, over, droppableRects } = args.context;
+    if (dragged && (event.code === "ArrowUp" || event.code === "ArrowDown")) {
+      const from = locateNotes(docRef.current).get(String(over?.id ?? dragged.id));
       const list = from ? docRef.current.blocks[from.blockId]! : [];
       const neighbour = from ? list[from.index + (event.code === "ArrowUp" ? -1 : 1)] : undefined;
       const rect = neighbour ? droppableRects.get(neighbour.id) : undefined;
@@ -118,14 +166,15 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
       const blockId = key.slice(6);
       return { blockId, position: (doc.blocks[blockId]?.length ?? 0) + 1 };
     }
-    const at = locateNotes(doc).get(key);
+    const at = where.get(key);
     return at ? { blockId: at.blockId, position: at.index + 1 } : null;
   };
   const announcements: Announcements = {
-    onDragStart: ({ active }) => {
-      const p = place(active.id);
+    onDragStart: ({ active: a }) => {
+      const p = place(a.id);
       return p ? t("announce.pickUp", { n: p.position, block: titleOf(p.blockId) }) : undefined;
     },
+    onDragMove: () => undefined,
     onDragOver: ({ over }) => {
       const p = place(over?.id);
       return p ? t("announce.over", { block: titleOf(p.blockId), position: p.position }) : undefined;
@@ -134,8 +183,8 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
       const p = place(over?.id);
       return p ? t("announce.drop", { block: titleOf(p.blockId), position: p.position }) : undefined;
     },
-    onDragCancel: ({ active }) => {
-      const p = place(active.id);
+    onDragCancel: ({ active: a }) => {
+      const p = place(a.id);
       return p ? t("announce.cancel", { block: titleOf(p.blockId) }) : undefined;
     },
   };
@@ -148,199 +197,246 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
     setAnnouncement(t("announce.moved", { block: titleOf(at.blockId), position: at.index + 1, count: next.blocks[at.blockId]!.length }));
   }
 
-  function onDragEnd({ active, over }: DragEndEvent) {
-    if (!over || active.id === over.id) return;
+  function onDragEnd({ active: a, over }: DragEndEvent) {
+    if (!over || a.id === over.id) return;
     const overId = String(over.id);
-    if (overId.startsWith("block:")) return move(String(active.id), overId.slice(6), Number.MAX_SAFE_INTEGER);
-    const target = locateNotes(doc).get(overId);
-    if (target) move(String(active.id), target.blockId, target.index);
+    if (overId.startsWith("block:")) return move(String(a.id), overId.slice(6), Number.MAX_SAFE_INTEGER);
+    const target = where.get(overId);
+    if (target) move(String(a.id), target.blockId, target.index);
   }
 
-  async function downloadPng() {
-    if (!board.current) return;
-    setExporting(true);
-    try {
-      const { toPng } = await import("html-to-image");
-      const url = await toPng(board.current, { backgroundColor: "#f7f6f3", pixelRatio: 2, filter: (node) => !(node instanceof HTMLElement && node.dataset.exportHidden === "true") });
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = `${canvas.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "canvas"}.png`;
-      a.click();
-    } finally {
-      setExporting(false);
-    }
+  // The new note's text box takes the focus in the same task, so not one typed key goes astray.
+  function addAndFocus(blockId: string, index?: number) {
+    const note = makeNote();
+    flushSync(() => edit((d) => addNote(d, blockId, note, index)));
+    document.getElementById(`note-${note.id}`)?.focus();
   }
 
-  const linkRule = (blockId: string) => template.links.find((r) => r.from === blockId);
+  // Fit links, seen from either end: "relieves …" on a reliever, "relieved by …" on a pain.
+  const linkGroupsOf = (blockId: string, note: Note): LinkGroup[] =>
+    template.links.flatMap((rule) => {
+      if (rule.from === blockId) {
+        return [
+          {
+            label: t(`linkLabels.${rule.from}`),
+            emptyHint: t("noTargets", { block: titleOf(rule.to) }),
+            targets: notesOf(doc, rule.to),
+            linked: new Set(doc.links.filter((l) => l.from === note.id).map((l) => l.to)),
+            toggle: (id: string) => edit((d) => toggleLink(d, template, note.id, id)),
+          },
+        ];
+      }
+      if (rule.to === blockId) {
+        return [
+          {
+            label: t(`linkLabels.${rule.to}`),
+            emptyHint: t("noTargets", { block: titleOf(rule.from) }),
+            targets: notesOf(doc, rule.from),
+            linked: new Set(doc.links.filter((l) => l.to === note.id).map((l) => l.from)),
+            toggle: (id: string) => edit((d) => toggleLink(d, template, id, note.id)),
+          },
+        ];
+      }
+      return [];
+    });
+
+  // What the focused or hovered note is linked with lights up with it.
+  const related = useMemo(() => {
+    if (!active) return new Set<string>();
+    return new Set(doc.links.flatMap((l) => (l.from === active ? [l.to] : l.to === active ? [l.from] : [])));
+  }, [active, doc.links]);
+  const fitMarks = useMemo(() => {
+    const marks = new Map<string, "unaddressed" | "unlinked">();
+    if (!fit) return marks;
+    for (const item of fit.unaddressed) marks.set(item.noteId, "unaddressed");
+    for (const item of fit.unlinked) marks.set(item.noteId, "unlinked");
+    return marks;
+  }, [fit]);
 
   // Customer segments (Business Model Canvas): segment notes carry a colour, other notes take theirs.
   const isBusinessModel = canvas.template === "business-model";
   const segmentNotes = isBusinessModel ? notesOf(doc, SEGMENT_BLOCK) : [];
   const colorsOf = segmentColors(doc);
-  const segmentControls = (blockId: string, note: Note) => {
-    if (!isBusinessModel) return undefined;
-    if (blockId === SEGMENT_BLOCK) {
-      return (
-        <SegmentTools
-          note={note}
-          cohortId={canvas.cohortId}
-          canvasId={canvas.id}
-          linked={segmentCanvases.filter((c) => c.segmentNoteId === note.id)}
-          onColor={(color) => edit((d) => updateNote(d, note.id, { color }))}
-          saveNow={saveNow}
-        />
-      );
-    }
-    return (
-      <SegmentPicker
-        segments={segmentNotes}
-        chosen={note.segments}
-        onChange={(segments) => edit((d) => updateNote(d, note.id, { segments }))}
-      />
-    );
-  };
 
   function pull(notes: Array<{ text: string; into: string }>) {
     edit((d) => notes.reduce((acc, n) => addNote(acc, n.into, makeNote(n.text)), d));
     setAnnouncement(t("pulledCount", { count: notes.length }));
   }
+
+  const labels = canvasViewLabels(t as (key: string) => string);
+  const pct = fit?.score === null || fit === null ? null : Math.round(fit.score * 100);
+  const meta: ExportMeta = {
+    title: canvas.title,
+    kind: t(`kinds.${canvas.template}`),
+    segment: segmentName,
+    author,
+    date: new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "de-DE", { dateStyle: "long" }).format(new Date()),
+    fit: pct === null ? null : t("fitExport", { score: pct }),
+  };
+  const sheetDoc = useDeferredValue(doc);
+
+  async function exportAs(kind: "png" | "pdf") {
+    const files = await import("./export-files");
+    if (exportSheet.current) await (kind === "png" ? files.downloadPng : files.downloadPdf)(exportSheet.current, meta);
+    setAnnouncement(t("exported"));
+  }
+
   const sidePanels = view === "board" && (fit || pullSources);
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center gap-3 print:hidden">
-        <SaveIndicator status={status} onRetry={retry} />
-        <div className="ml-auto flex flex-wrap items-center gap-2">
-          <div role="group" aria-label={t("view")} className="inline-flex rounded-lg border border-line bg-white p-0.5 text-sm">
-            {(["board", "list"] as const).map((v) => (
-              <button
-                key={v}
-                type="button"
-                aria-pressed={view === v}
-                onClick={() => setView(v)}
-                className={cn("rounded-md px-3 py-1", view === v ? "bg-brand-600 text-white" : "text-muted hover:bg-stone-100")}
-              >
-                {v === "board" ? t("viewBoard") : t("viewList")}
-              </button>
-            ))}
-          </div>
-          <Button variant="secondary" className="px-3 py-1.5" aria-pressed={showQuestions} onClick={() => setShowQuestions((v) => !v)}>
-            {t("questionsAll")}
-          </Button>
-          <Button variant="secondary" className="px-3 py-1.5" onClick={() => window.print()}>
-            {t("print")}
-          </Button>
-          <Button variant="secondary" className="px-3 py-1.5" onClick={downloadPng} disabled={exporting || view !== "board"}>
-            {exporting ? t("downloading") : t("downloadPng")}
-          </Button>
-        </div>
-      </div>
+      <div className="flex flex-col gap-4 print:hidden">
+        <EditorToolbar
+          status={status}
+          onRetry={retry}
+          view={view}
+          onView={setView}
+          showQuestions={showQuestions}
+          onQuestions={() => setShowQuestions((v) => !v)}
+          fitView={template.links.length > 0 && canvas.template === "value-proposition" ? fitView : null}
+          onFitView={() => setFitView((v) => !v)}
+          onShortcuts={() => setShortcutsOpen(true)}
+          onPrint={() => window.print()}
+          onExport={() => setExportOpen(true)}
+        />
 
-      <p aria-live="polite" className="sr-only">
-        {announcement}
-      </p>
-      {removed && (
-        <div role="status" className="flex items-center gap-3 self-start rounded-lg bg-ink px-4 py-2 text-sm text-white print:hidden">
-          {t("noteDeleted")}
-          <button
-            type="button"
-            className="font-semibold underline"
-            onClick={() => {
-              edit((d) => restoreNote(d, removed));
-              setRemoved(null);
-            }}
-          >
-            {t("undo")}
-          </button>
-        </div>
-      )}
-
-      <div className={cn("flex flex-col gap-4", sidePanels && "xl:flex-row xl:items-start")}>
-        {sidePanels && (
-          <div className="flex flex-col gap-4 xl:order-2 xl:w-72 xl:shrink-0">
-            {fit && <FitPanel fit={fit} />}
-            {pullSources && (
-              <PullPanel sources={pullSources} doc={doc} cohortId={canvas.cohortId} blockTitle={titleOf} onPull={pull} />
-            )}
+        <p aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+        {removed && (
+          <div role="status" className="flex items-center gap-3 self-start rounded-lg bg-ink px-4 py-2 text-sm text-white">
+            {t("noteDeleted")}
+            <button
+              type="button"
+              className="font-semibold underline"
+              onClick={() => {
+                edit((d) => restoreNote(d, removed));
+                setRemoved(null);
+              }}
+            >
+              {t("undo")}
+            </button>
           </div>
         )}
-        <div className="min-w-0 flex-1">
-          {view === "list" ? (
-            <ListView template={template} doc={doc} locale={locale} emptyLabel={t("emptyBlock")} />
-          ) : (
-            <DndContext
-              sensors={sensors}
-              collisionDetection={closestCorners}
-              onDragEnd={onDragEnd}
-              accessibility={{ announcements }}
-            >
-              <div
-                ref={board}
-                className="canvas-board grid gap-2 p-1"
-                style={{ gridTemplateColumns: `repeat(${template.grid.columns}, minmax(0, 1fr))` }}
-              >
-                {template.blocks.map((block) => {
-                  const notes = doc.blocks[block.id] ?? [];
-                  const rule = linkRule(block.id);
-                  const linkedFrom = (noteId: string) => new Set(doc.links.filter((l) => l.from === noteId).map((l) => l.to));
-                  return (
-                    <CanvasBlock
-                      key={block.id}
-                      block={block}
-                      locale={locale}
-                      notes={notes}
-                      showQuestions={showQuestions}
-                      onAdd={() => {
-                        const note = makeNote();
-                        edit((d) => addNote(d, block.id, note));
-                        requestAnimationFrame(() => document.getElementById(`note-${note.id}`)?.focus());
-                      }}
-                    >
-                      {notes.map((note, index) => (
-                        <NoteCard
-                          key={note.id}
-                          note={note}
-                          index={index}
-                          count={notes.length}
-                          block={block}
-                          blockTitle={block.title[locale]}
-                          locale={locale}
-                          moveTargets={template.blocks.map((b) => ({ id: b.id, title: b.title[locale] }))}
-                          linkTargets={
-                            rule
-                              ? { title: titleOf(rule.to), notes: doc.blocks[rule.to] ?? [], linked: linkedFrom(note.id) }
-                              : undefined
-                          }
-                          colors={colorsOf(block.id, note)}
-                          segmentControls={segmentControls(block.id, note)}
-                          onChange={(patch) => edit((d) => updateNote(d, note.id, patch))}
-                          onDelete={() => {
-                            const result = deleteNote(doc, note.id);
-                            commit(result.doc);
-                            setRemoved(result.removed);
-                          }}
-                          onMove={(toBlock, toIndex) => move(note.id, toBlock, toIndex)}
-                          onToggleLink={(targetId) => edit((d) => toggleLink(d, template, note.id, targetId))}
-                        />
-                      ))}
-                    </CanvasBlock>
-                  );
-                })}
-              </div>
-            </DndContext>
+
+        <div className="flex flex-col gap-4">
+          {/* Above the board, not beside it: the square and the circle need the whole width. */}
+          {sidePanels && (
+            <div className={pullSources && fit ? "grid items-start gap-4 lg:grid-cols-[2fr_1fr]" : "flex flex-col gap-4"}>
+              {fit && <FitPanel fit={fit} />}
+              {pullSources && <PullPanel sources={pullSources} doc={doc} cohortId={canvas.cohortId} blockTitle={titleOf} onPull={pull} />}
+            </div>
           )}
+          <div className="min-w-0">
+            {view === "list" ? (
+              <ListView template={template} doc={doc} locale={locale} emptyLabel={t("emptyBlock")} />
+            ) : (
+              <DndContext
+                sensors={sensors}
+                collisionDetection={closestCorners}
+                onDragEnd={onDragEnd}
+                accessibility={{ announcements, screenReaderInstructions: { draggable: t("dragInstructions") } }}
+              >
+                <div ref={board}>
+                  <BoardFrame
+                    template={template}
+                    sectionTitles={labels.sections}
+                    overlay={
+                      fitView && template.links.length > 0 ? (
+                        <FitConnectors board={board} links={doc.links} active={active} version={doc} />
+                      ) : null
+                    }
+                    renderBlock={(block, placeStyle) => {
+                      const notes = doc.blocks[block.id] ?? [];
+                      return (
+                        <CanvasBlock
+                          key={block.id}
+                          block={block}
+                          place={placeStyle}
+                          locale={locale}
+                          notes={notes}
+                          showQuestions={showQuestions}
+                          onAdd={() => addAndFocus(block.id)}
+                        >
+                          {notes.map((note, index) => (
+                            <NoteCard
+                              key={note.id}
+                              note={note}
+                              index={index}
+                              count={notes.length}
+                              block={block}
+                              blockTitle={block.title[locale]}
+                              locale={locale}
+                              moveTargets={template.blocks.map((b) => ({ id: b.id, title: b.title[locale] }))}
+                              linkGroups={linkGroupsOf(block.id, note)}
+                              segments={
+                                isBusinessModel && block.id !== SEGMENT_BLOCK
+                                  ? {
+                                      options: segmentNotes,
+                                      chosen: note.segments,
+                                      onChange: (segments) => edit((d) => updateNote(d, note.id, { segments })),
+                                    }
+                                  : undefined
+                              }
+                              segmentMenu={
+                                isBusinessModel && block.id === SEGMENT_BLOCK ? (
+                                  <SegmentMenu
+                                    note={note}
+                                    label={t("noteLabel", { n: index + 1, block: block.title[locale] })}
+                                    cohortId={canvas.cohortId}
+                                    canvasId={canvas.id}
+                                    linked={segmentCanvases.filter((c) => c.segmentNoteId === note.id)}
+                                    onColor={(color) => edit((d) => updateNote(d, note.id, { color }))}
+                                    saveNow={saveNow}
+                                  />
+                                ) : undefined
+                              }
+                              colors={colorsOf(block.id, note)}
+                              fitMark={fitMarks.get(note.id)}
+                              highlight={active === note.id ? "active" : related.has(note.id) ? "related" : undefined}
+                              onActivate={(on) => setActive((cur) => (on ? note.id : cur === note.id ? null : cur))}
+                              onChange={(patch) => edit((d) => updateNote(d, note.id, patch))}
+                              onDelete={() => {
+                                const result = deleteNote(doc, note.id);
+                                commit(result.doc);
+                                setRemoved(result.removed);
+                                setAnnouncement(t("noteDeleted"));
+                              }}
+                              onMove={(toBlock, toIndex) => move(note.id, toBlock, toIndex)}
+                              onEnter={() => addAndFocus(block.id, index + 1)}
+                            />
+                          ))}
+                        </CanvasBlock>
+                      );
+                    }}
+                  />
+                </div>
+              </DndContext>
+            )}
+          </div>
         </div>
       </div>
 
-      <ConflictDialog
-        open={status.kind === "conflict"}
-        onTakeSaved={() => {
-          if (status.kind !== "conflict") return;
-          acceptVersion(status.version, status.document);
-          setDoc(status.document);
-        }}
-        onKeepMine={async () => {
-          if (status.kind !== "conflict") return;
+      {(printing || exportOpen) && (
+        // Drawn again without any control, at a fixed desktop width even on a phone; print shows it in place.
+        <div className={printing ? "hidden print:block" : "fixed top-0 -left-[10000px]"} style={printing ? undefined : { width: SHEET_WIDTH }} aria-hidden>
+          <ExportSheet ref={exportSheet} meta={meta} template={canvas.template} doc={sheetDoc} locale={locale} labels={labels} idPrefix="export" />
+        </div>
+      )}
+      <ExportDialog
+        open={exportOpen}
+        onClose={() => setExportOpen(false)}
+        onDownload={exportAs}
+        preview={<ExportSheet meta={meta} template={canvas.template} doc={sheetDoc} locale={locale} labels={labels} idPrefix="preview" />}
+      />
+
+      <ShortcutSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <MergeDialog
+        conflicts={status.kind === "conflict" ? status.conflicts : []}
+        blockTitle={titleOf}
+        describe={(note, blockId) => describeNote(note, blockId, template, t)}
+        onResolve={resolve}
+        onKeepCopy={async () => {
           const result = await copyCanvasAction(null, {
             canvasId: canvas.id,
             cohortId: canvas.cohortId,
@@ -348,11 +444,21 @@ function Editor({ canvas, locale, segmentCanvases = [], pullSources = null }: Ed
             document: JSON.stringify(doc),
           });
           if (!result.ok) return;
-          acceptVersion(status.version, status.document);
-          setDoc(status.document);
+          acceptSaved();
           router.push(`/cohorts/${canvas.cohortId}/canvases/${result.data.id}`);
         }}
       />
     </div>
   );
+}
+
+function describeNote(note: Note, blockId: string, template: ReturnType<typeof getTemplate>, t: ReturnType<typeof useTranslations<"editor">>) {
+  const attribute = template.blocks.find((b) => b.id === blockId)?.attribute?.kind;
+  const extra =
+    attribute === "jobType" && note.jobType
+      ? t(`jobTypes.${note.jobType}`)
+      : (attribute === "severity" || attribute === "importance") && note[attribute]
+        ? `${t(attribute)}: ${t(`weights.${String(note[attribute]) as "1"}`)}`
+        : null;
+  return [note.text.trim() || "…", extra].filter(Boolean).join("\n");
 }

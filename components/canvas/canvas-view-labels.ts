@@ -8,5 +8,6 @@ export function canvasViewLabels(te: (key: string) => string): CanvasViewLabels 
     severity: (n: number) => `${te("severity")}: ${te(`weights.${n}`)}`,
     importance: (n: number) => `${te("importance")}: ${te(`weights.${n}`)}`,
     jobType: (type: string) => te(`jobTypes.${type}`),
+    sections: { map: te("sections.map"), profile: te("sections.profile") },
   };
 }

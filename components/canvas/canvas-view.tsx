@@ -3,6 +3,7 @@ import { cn } from "@/components/ui/cn";
 import { locateNotes, notesOf, segmentColors, type CanvasDocument } from "@/lib/canvas/document";
 import { getTemplate } from "@/lib/canvas/templates";
 import type { TemplateKind } from "@/lib/canvas/types";
+import { BoardFrame } from "./board-frame";
 import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
 import { SegmentDots } from "./segment-dot";
 
@@ -13,12 +14,13 @@ export type CanvasViewLabels = {
   severity: (n: number) => string;
   importance: (n: number) => string;
   jobType: (type: string) => string;
+  sections: { map: string; profile: string };
 };
 
 /**
- * A canvas read-only, in the editor's layout: the frozen canvases of a submission. Rendered on the
- * server (no JavaScript); blocks are labelled sections with lists, so it reads well without sight.
- * `idPrefix` keeps note anchors unique when several canvases share a page.
+ * A canvas read-only, in the board's layout: the frozen canvases of a submission, the export sheet
+ * and print. Rendered on the server (no JavaScript); blocks are labelled sections with lists, so it
+ * reads well without sight. `idPrefix` keeps note anchors unique when several canvases share a page.
  */
 export function CanvasView(props: {
   template: TemplateKind;
@@ -28,38 +30,28 @@ export function CanvasView(props: {
   idPrefix: string;
   /** Something to offer on each note (the review form's "refer to this note"); only from client components. */
   noteAction?: (note: { id: string; text: string }) => React.ReactNode;
+  headingLevel?: "h3" | "h4";
 }) {
   const template = getTemplate(props.template);
   const { doc, locale, labels } = props;
   const where = locateNotes(doc);
   const colorsOf = segmentColors(doc);
+  const Heading = props.headingLevel ?? "h4";
 
   return (
-    <div
-      className="canvas-board grid gap-2"
-      style={{ gridTemplateColumns: `repeat(${template.grid.columns}, minmax(0, 1fr))` }}
-    >
-      {template.blocks.map((block) => {
+    <BoardFrame
+      template={template}
+      sectionTitles={labels.sections}
+      renderBlock={(block, place) => {
         const notes = notesOf(doc, block.id);
         const headingId = `${props.idPrefix}-${block.id}`;
         return (
-          <section
-            key={block.id}
-            aria-labelledby={headingId}
-            style={{
-              gridColumn: `${block.grid.column} / span ${block.grid.columnSpan}`,
-              gridRow: `${block.grid.row} / span ${block.grid.rowSpan}`,
-            }}
-            className={cn(
-              "flex min-h-24 flex-col gap-2 rounded-xl border bg-white p-3 break-inside-avoid",
-              block.area === "profile" ? "border-sky-200" : "border-line",
-            )}
-          >
-            <h4 id={headingId} className="text-sm font-semibold">
+          <section key={block.id} aria-labelledby={headingId} style={place} className="board-block flex min-h-24 flex-col gap-2 rounded-xl border border-line bg-white p-3">
+            <Heading id={headingId} className="note-text text-sm font-semibold">
               {block.title[locale]}
-            </h4>
+            </Heading>
             {notes.length === 0 ? (
-              <p className="text-xs text-stone-400">{labels.empty}</p>
+              <p className="text-xs text-stone-600">{labels.empty}</p>
             ) : (
               <ul className="flex flex-col gap-1.5">
                 {notes.map((note) => {
@@ -79,13 +71,13 @@ export function CanvasView(props: {
                       key={note.id}
                       id={`${props.idPrefix}-note-${note.id}`}
                       data-note-id={note.id}
-                      className={cn("rounded-lg border px-2.5 py-1.5 text-sm leading-snug whitespace-pre-wrap shadow-xs", look.card)}
+                      className={cn("note-text rounded-lg border px-2.5 py-1.5 text-sm leading-snug whitespace-pre-wrap shadow-xs", look.card)}
                     >
                       <SegmentDots colors={colors} />
                       {note.text || "…"}
-                      {attribute && <span className="mt-0.5 block text-xs text-stone-500">{attribute}</span>}
+                      {attribute && <span className="mt-0.5 block text-xs text-stone-700">{attribute}</span>}
                       {links.length > 0 && (
-                        <span className="mt-0.5 block text-xs text-stone-500">
+                        <span className="mt-0.5 block text-xs text-stone-700">
                           {labels.linksTo}: {links.join(" · ")}
                         </span>
                       )}
@@ -97,7 +89,7 @@ export function CanvasView(props: {
             )}
           </section>
         );
-      })}
-    </div>
+      }}
+    />
   );
 }

@@ -3,10 +3,11 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useTranslations } from "next-intl";
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
-import type { ReactNode } from "react";
-import { JOB_TYPES, NOTE_MAX, type Note, type SegmentColor } from "@/lib/canvas/document";
+import { NOTE_MAX, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { BlockDef } from "@/lib/canvas/types";
+import { NoteMenu, type LinkGroup, type NoteMenuProps } from "./note-menu";
 import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
 import { SegmentDots } from "./segment-dot";
 
@@ -18,18 +19,28 @@ export type NoteCardProps = {
   blockTitle: string;
   locale: "de" | "en";
   moveTargets: Array<{ id: string; title: string }>;
-  linkTargets?: { title: string; notes: Note[]; linked: Set<string> };
+  linkGroups: LinkGroup[];
+  /** Business Model Canvas, any block but the segments: the segments this note serves. */
+  segments?: NoteMenuProps["segments"];
+  /** A customer-segment note's own "Segment" menu. */
+  segmentMenu?: ReactNode;
   /** The segment colours the note shows: its own (a segment note) or those of its segments. */
   colors: SegmentColor[];
-  /** Segment controls of the menu: the colour and canvases of a segment, or the segments of a note. */
-  segmentControls?: ReactNode;
+  /** Value Proposition Canvas: a pain or gain nothing addresses, a reliever or creator linked to nothing. */
+  fitMark?: "unaddressed" | "unlinked";
+  /** The focused or hovered note, and the notes it is linked with. */
+  highlight?: "active" | "related";
   onChange: (patch: Partial<Omit<Note, "id">>) => void;
   onDelete: () => void;
   onMove: (toBlock: string, toIndex: number) => void;
-  onToggleLink: (targetId: string) => void;
+  /** Enter in the text: the note is done, the next one starts below it. */
+  onEnter: () => void;
+  onActivate: (active: boolean) => void;
 };
 
-/** A sticky note: edited in place; moved by drag handle, by keyboard (dnd-kit) or by its menu. */
+const supportsFieldSizing = () => typeof window !== "undefined" && window.CSS?.supports?.("field-sizing", "content");
+
+/** A sticky note: its whole text always shows; edited in place, moved by handle, keyboard or menu. */
 export function NoteCard(props: NoteCardProps) {
   const { note, index, count, block, blockTitle } = props;
   const t = useTranslations("editor");
@@ -37,26 +48,101 @@ export function NoteCard(props: NoteCardProps) {
     id: note.id,
     data: { blockId: block.id },
   });
-  const style = { transform: CSS.Translate.toString(transform), transition };
+  const [menuOpen, setMenuOpen] = useState(false);
+  const card = useRef<HTMLLIElement | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const n = index + 1;
-  const attribute = block.attribute?.kind;
-  const fieldId = `note-${note.id}`;
+  const label = t("noteLabel", { n, block: blockTitle });
   const look = props.colors[0] ? SEGMENT_STYLES[props.colors[0]] : PLAIN_NOTE;
+
+  // The text box grows with its text: CSS field-sizing where the browser has it, else its scroll height.
+  useLayoutEffect(() => {
+    const el = field.current;
+    if (!el || supportsFieldSizing()) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight}px`;
+  }, [note.text]);
+
+  function moveBy(event: KeyboardEvent, delta: -1 | 1) {
+    const to = index + delta;
+    if (to < 0 || to >= count) return;
+    event.preventDefault();
+    props.onMove(block.id, to);
+    requestAnimationFrame(() => (event.target as HTMLElement).focus());
+  }
+
+  function onTextKey(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      if (note.text.trim()) props.onEnter();
+      else card.current?.focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      card.current?.focus();
+    } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      moveBy(event, event.key === "ArrowUp" ? -1 : 1);
+    }
+  }
+
+  function onCardKey(event: KeyboardEvent<HTMLLIElement>) {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      field.current?.focus();
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      props.onDelete();
+    } else if (event.key === "ContextMenu" || (event.shiftKey && event.key === "F10")) {
+      event.preventDefault();
+      setMenuOpen(true);
+    } else if (event.altKey && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
+      moveBy(event, event.key === "ArrowUp" ? -1 : 1);
+    }
+  }
+
+  const attribute = block.attribute?.kind;
+  const attributeChip =
+    attribute === "jobType" && note.jobType
+      ? t(`jobTypes.${note.jobType}`)
+      : (attribute === "severity" || attribute === "importance") && note[attribute]
+        ? `${t(attribute)}: ${t(`weights.${String(note[attribute]) as "1"}`)}`
+        : null;
+  const tagLabels = (block.tagGroups ?? []).flatMap((g) => g.tags.filter((tag) => note.tags.includes(tag.id)).map((tag) => tag.label[props.locale]));
+  const links = props.linkGroups.filter((g) => g.linked.size > 0);
 
   return (
     <li
-      ref={setNodeRef}
-      style={style}
+      ref={(el) => {
+        setNodeRef(el);
+        card.current = el;
+      }}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      tabIndex={-1}
+      aria-label={label}
+      data-note-id={note.id}
+      data-fit={props.fitMark}
+      data-highlight={props.highlight}
+      onKeyDown={onCardKey}
+      onPointerEnter={() => props.onActivate(true)}
+      onPointerLeave={() => props.onActivate(false)}
+      onFocus={() => props.onActivate(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) props.onActivate(false);
+      }}
       className={cn(
-        "group rounded-lg border shadow-xs",
+        "note-card rounded-lg border shadow-xs outline-none focus-visible:ring-2 focus-visible:ring-brand-600",
         look.card,
+        props.fitMark === "unaddressed" && "border-2 border-dashed border-amber-600",
+        props.highlight === "active" && "ring-2 ring-brand-600",
+        props.highlight === "related" && "ring-2 ring-brand-500 ring-offset-1",
         isDragging && "relative z-10 opacity-80 shadow-md ring-2 ring-brand-500",
       )}
     >
-      <div className="flex items-start gap-1 p-1.5">
+      <div className="flex items-start gap-0.5 p-1">
         <button
           type="button"
-          className="mt-1 cursor-grab rounded px-1 text-stone-400 hover:bg-black/5 hover:text-stone-700 active:cursor-grabbing"
+          className="mt-0.5 shrink-0 cursor-grab touch-none rounded px-1 text-stone-600 hover:bg-black/5 hover:text-ink active:cursor-grabbing"
           aria-label={t("dragHandle", { n, block: blockTitle })}
           {...attributes}
           {...listeners}
@@ -64,143 +150,60 @@ export function NoteCard(props: NoteCardProps) {
           <span aria-hidden>⠿</span>
         </button>
         <textarea
-          id={fieldId}
+          ref={field}
+          id={`note-${note.id}`}
           value={note.text}
           maxLength={NOTE_MAX}
-          rows={Math.min(8, Math.max(2, Math.ceil(note.text.length / 28)))}
-          aria-label={t("noteLabel", { n, block: blockTitle })}
+          rows={1}
+          aria-label={label}
+          aria-keyshortcuts="Enter Shift+Enter Escape"
           onChange={(e) => props.onChange({ text: e.target.value })}
-          className="min-w-0 flex-1 resize-none rounded bg-transparent px-1.5 py-1 text-sm leading-snug outline-none focus-visible:bg-white focus-visible:ring-2 focus-visible:ring-brand-200"
+          onKeyDown={onTextKey}
+          className="note-text field-sizing-content min-h-7 min-w-0 flex-1 resize-none overflow-hidden rounded bg-transparent px-1.5 py-1 text-sm leading-snug outline-none focus-visible:bg-white focus-visible:ring-2 focus-visible:ring-brand-200"
+        />
+        <NoteMenu
+          note={note}
+          index={index}
+          count={count}
+          block={block}
+          label={label}
+          locale={props.locale}
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+          moveTargets={props.moveTargets}
+          linkGroups={props.linkGroups}
+          segments={props.segments}
+          onChange={props.onChange}
+          onMove={props.onMove}
+          onDelete={props.onDelete}
         />
       </div>
-      <details className={cn("border-t text-xs", look.rule)}>
-        <summary
-          className={cn(
-            "cursor-pointer list-none rounded-b-lg px-2.5 py-1 text-stone-500 focus-visible:ring-2 focus-visible:ring-brand-200 [&::-webkit-details-marker]:hidden",
-            look.hover,
-          )}
-        >
+      {(props.colors.length > 0 || attributeChip || tagLabels.length > 0 || links.length > 0 || props.fitMark || props.segmentMenu) && (
+        <div className="flex flex-wrap items-center gap-1 px-2 pb-1.5 text-xs text-stone-700">
           <SegmentDots colors={props.colors} />
-          <span className="sr-only">{t("noteLabel", { n, block: blockTitle })}: </span>
-          {attributeSummary(note, attribute, t)}
-          {props.linkTargets && ` · ${t("links")}: ${props.linkTargets.linked.size}`}
-          <span aria-hidden className="float-right">⋯</span>
-        </summary>
-        <div className="flex flex-col gap-3 px-2.5 pt-1 pb-2.5">
-          {attribute && (
-            <label className="flex items-center justify-between gap-2">
-              <span>{t(attribute)}</span>
-              <select
-                value={String(note[attribute] ?? "")}
-                onChange={(e) =>
-                  props.onChange(
-                    attribute === "jobType"
-                      ? { jobType: (e.target.value || undefined) as Note["jobType"] }
-                      : { [attribute]: e.target.value ? (Number(e.target.value) as 1 | 2 | 3) : undefined },
-                  )
-                }
-                className="rounded border border-line bg-white px-1.5 py-1"
-              >
-                <option value="">–</option>
-                {attribute === "jobType"
-                  ? JOB_TYPES.map((j) => (
-                      <option key={j} value={j}>
-                        {t(`jobTypes.${j}`)}
-                      </option>
-                    ))
-                  : (["1", "2", "3"] as const).map((w) => (
-                      <option key={w} value={w}>
-                        {t(`weights.${w}`)}
-                      </option>
-                    ))}
-              </select>
-            </label>
-          )}
-          {block.tagGroups?.map((group) => (
-            <fieldset key={group.id} className="flex flex-col gap-1">
-              <legend className="mb-1 font-medium">{group.label[props.locale]}</legend>
-              <div className="flex flex-wrap gap-1">
-                {group.tags.map((tag) => {
-                  const on = note.tags.includes(tag.id);
-                  return (
-                    <button
-                      key={tag.id}
-                      type="button"
-                      aria-pressed={on}
-                      onClick={() => {
-                        const others = group.multiple ? note.tags : note.tags.filter((x) => !group.tags.some((g) => g.id === x));
-                        props.onChange({ tags: on ? note.tags.filter((x) => x !== tag.id) : [...others, tag.id] });
-                      }}
-                      className={cn(
-                        "rounded-full border px-2 py-0.5",
-                        on ? "border-brand-500 bg-brand-600 text-white" : "border-line bg-white text-stone-600 hover:bg-stone-50",
-                      )}
-                    >
-                      {tag.label[props.locale]}
-                    </button>
-                  );
-                })}
-              </div>
-            </fieldset>
+          {props.segmentMenu}
+          {attributeChip && <span className="rounded-full bg-white/80 px-1.5 py-px ring-1 ring-black/10">{attributeChip}</span>}
+          {tagLabels.map((tag) => (
+            <span key={tag} className="rounded-full bg-white/80 px-1.5 py-px ring-1 ring-black/10">
+              {tag}
+            </span>
           ))}
-          {props.segmentControls}
-          {props.linkTargets && (
-            <fieldset className="flex flex-col gap-1">
-              <legend className="mb-1 font-medium">{t("linksFor", { note: note.text.slice(0, 40) || "…" })}</legend>
-              {props.linkTargets.notes.length === 0 ? (
-                <p className="text-stone-500">{t("noTargets", { block: props.linkTargets.title })}</p>
-              ) : (
-                props.linkTargets.notes.map((target) => (
-                  <label key={target.id} className="flex items-start gap-2">
-                    <input
-                      type="checkbox"
-                      checked={props.linkTargets!.linked.has(target.id)}
-                      onChange={() => props.onToggleLink(target.id)}
-                      className="mt-0.5 accent-brand-600"
-                    />
-                    <span>{target.text || "…"}</span>
-                  </label>
-                ))
-              )}
-            </fieldset>
+          {links.map((group) => (
+            <span key={group.label} className="note-text basis-full text-stone-700">
+              <span className="font-medium">{group.label}:</span>{" "}
+              {group.targets
+                .filter((n) => group.linked.has(n.id))
+                .map((n) => n.text.trim() || "…")
+                .join(" · ")}
+            </span>
+          ))}
+          {props.fitMark && (
+            <span className={cn("rounded-full px-1.5 py-px font-medium", props.fitMark === "unaddressed" ? "bg-amber-100 text-amber-900" : "bg-stone-100 text-stone-700")}>
+              {t(props.fitMark === "unaddressed" ? "fitMarkUnaddressed" : "fitMarkUnlinked")}
+            </span>
           )}
-          <div className="flex flex-wrap items-center gap-1.5">
-            <label className="sr-only" htmlFor={`${fieldId}-move`}>
-              {t("moveTo")}
-            </label>
-            <select
-              id={`${fieldId}-move`}
-              value={block.id}
-              onChange={(e) => props.onMove(e.target.value, Number.MAX_SAFE_INTEGER)}
-              className="rounded border border-line bg-white px-1.5 py-1"
-            >
-              {props.moveTargets.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.title}
-                </option>
-              ))}
-            </select>
-            <button type="button" disabled={index === 0} onClick={() => props.onMove(block.id, index - 1)} className="rounded border border-line bg-white px-2 py-1 disabled:opacity-40">
-              <span aria-hidden>↑</span>
-              <span className="sr-only">{t("moveUp")}</span>
-            </button>
-            <button type="button" disabled={index === count - 1} onClick={() => props.onMove(block.id, index + 1)} className="rounded border border-line bg-white px-2 py-1 disabled:opacity-40">
-              <span aria-hidden>↓</span>
-              <span className="sr-only">{t("moveDown")}</span>
-            </button>
-            <button type="button" onClick={props.onDelete} className="ml-auto rounded px-2 py-1 text-red-700 hover:bg-red-50">
-              {t("deleteNote")}
-            </button>
-          </div>
         </div>
-      </details>
+      )}
     </li>
   );
-}
-
-function attributeSummary(note: Note, attribute: string | undefined, t: ReturnType<typeof useTranslations<"editor">>) {
-  if (attribute === "jobType") return note.jobType ? t(`jobTypes.${note.jobType}`) : t("jobType");
-  if (attribute === "severity") return `${t("severity")}: ${note.severity ? t(`weights.${String(note.severity) as "1"}`) : "–"}`;
-  if (attribute === "importance") return `${t("importance")}: ${note.importance ? t(`weights.${String(note.importance) as "1"}`) : "–"}`;
-  return note.tags.length ? `${t("tags")}: ${note.tags.length}` : t("tags");
 }

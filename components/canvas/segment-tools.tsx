@@ -1,24 +1,37 @@
 "use client";
 
-import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { createSegmentCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
-import { cn } from "@/components/ui/cn";
+import {
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuLabel,
+  MenuRadioGroup,
+  MenuRadioItem,
+  MenuSeparator,
+  MenuSub,
+  MenuSubContent,
+  MenuSubTrigger,
+  MenuTrigger,
+} from "@/components/ui/menu";
+import { Spinner } from "@/components/ui/spinner";
 import { SEGMENT_COLORS, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { LinkedCanvas } from "@/lib/canvas/segments";
-import { SEGMENT_STYLES } from "./segment-colors";
 import { SegmentDot } from "./segment-dot";
 
 const KINDS = ["value-proposition", "empathy-map", "persona"] as const;
 
 /**
- * The menu part of a customer-segment note on a Business Model Canvas: its colour, the canvases
- * made for it, and "create … for this segment" (saving pending edits first, so the new canvas can
- * point at the note).
+ * The "Segment" menu of a customer-segment note on a Business Model Canvas: its colour, the
+ * canvases made for it, and "create … for this segment" (saving pending edits first, so the new
+ * canvas can point at the note).
  */
-export function SegmentTools(props: {
+export function SegmentMenu(props: {
   note: Note;
+  label: string;
   cohortId: string;
   canvasId: string;
   linked: LinkedCanvas[];
@@ -27,6 +40,8 @@ export function SegmentTools(props: {
 }) {
   const t = useTranslations("editor");
   const tk = useTranslations("editor.kinds");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [creating, setCreating] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,97 +70,58 @@ export function SegmentTools(props: {
 
   return (
     <>
-      <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-medium">{t("segmentColor")}</legend>
-        <div className="flex flex-wrap gap-1.5">
-          {SEGMENT_COLORS.map((color) => (
-            <button
-              key={color}
-              type="button"
-              aria-pressed={props.note.color === color}
-              aria-label={t(`colors.${color}`)}
-              title={t(`colors.${color}`)}
-              onClick={() => props.onColor(props.note.color === color ? undefined : color)}
-              className={cn(
-                "size-6 rounded-full border-2 border-white ring-1 ring-stone-300",
-                SEGMENT_STYLES[color].dot,
-                props.note.color === color && "ring-2 ring-ink",
-              )}
-            />
+      <Menu open={open} onOpenChange={setOpen} modal={false}>
+        <MenuTrigger
+          className="inline-flex items-center gap-1 rounded-full border border-stone-400 bg-white px-2 py-0.5 text-xs font-medium text-ink hover:bg-stone-50 data-[state=open]:bg-stone-100"
+          aria-label={t("segmentMenu", { note: props.label })}
+        >
+          <SegmentDot color={props.note.color} />
+          {t("segmentMenuButton")}
+          {pending ? <Spinner /> : <span aria-hidden>▾</span>}
+        </MenuTrigger>
+        <MenuContent align="start" aria-label={t("segmentMenu", { note: props.label })}>
+          <MenuSub>
+            <MenuSubTrigger>{t("segmentColor")}</MenuSubTrigger>
+            <MenuSubContent>
+              <MenuRadioGroup value={props.note.color ?? ""} onValueChange={(v) => props.onColor((v || undefined) as SegmentColor | undefined)}>
+                <MenuRadioItem value="">{t("noColor")}</MenuRadioItem>
+                {SEGMENT_COLORS.map((color) => (
+                  <MenuRadioItem key={color} value={color}>
+                    <span className="inline-flex items-center gap-2">
+                      <SegmentDot color={color} className="size-3" />
+                      {t(`colors.${color}`)}
+                    </span>
+                  </MenuRadioItem>
+                ))}
+              </MenuRadioGroup>
+            </MenuSubContent>
+          </MenuSub>
+          <MenuSeparator />
+          <MenuLabel>{t("segmentCanvases")}</MenuLabel>
+          {props.linked.map((c) => (
+            <MenuItem key={c.id} onSelect={() => router.push(`/cohorts/${props.cohortId}/canvases/${c.id}`)}>
+              {c.title}
+            </MenuItem>
           ))}
-        </div>
-      </fieldset>
-      <div className="flex flex-col gap-1">
-        <p className="font-medium">{t("segmentCanvases")}</p>
-        {props.linked.length > 0 && (
-          <ul className="flex flex-col gap-0.5">
-            {props.linked.map((c) => (
-              <li key={c.id}>
-                <Link href={`/cohorts/${props.cohortId}/canvases/${c.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                  {c.title}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div className="flex flex-wrap gap-1">
           {KINDS.map((kind) => (
-            <button
+            <MenuItem
               key={kind}
-              type="button"
               disabled={pending}
-              onClick={() => create(kind)}
-              aria-label={t("createForSegment", { kind: tk(kind) })}
-              className="rounded border border-line bg-white px-2 py-1 hover:bg-stone-50 disabled:opacity-50"
+              onSelect={(e) => {
+                e.preventDefault();
+                create(kind);
+              }}
             >
-              {creating === kind ? t("creatingForSegment") : `+ ${tk(kind)}`}
-            </button>
+              {creating === kind ? t("creatingForSegment") : t("createForSegment", { kind: tk(kind) })}
+            </MenuItem>
           ))}
-        </div>
-        {error && (
-          <p role="alert" className="text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
-    </>
-  );
-}
-
-/** Toggle buttons that tag a note with the customer segments of its canvas. */
-export function SegmentPicker(props: {
-  segments: Array<{ id: string; text: string; color?: SegmentColor }>;
-  chosen: string[];
-  onChange: (segments: string[]) => void;
-}) {
-  const t = useTranslations("editor");
-  return (
-    <fieldset className="flex flex-col gap-1">
-      <legend className="mb-1 font-medium">{t("segments")}</legend>
-      {props.segments.length === 0 ? (
-        <p className="text-stone-500">{t("segmentsNone")}</p>
-      ) : (
-        <div className="flex flex-wrap gap-1">
-          {props.segments.map((segment) => {
-            const on = props.chosen.includes(segment.id);
-            return (
-              <button
-                key={segment.id}
-                type="button"
-                aria-pressed={on}
-                onClick={() => props.onChange(on ? props.chosen.filter((s) => s !== segment.id) : [...props.chosen, segment.id])}
-                className={cn(
-                  "inline-flex max-w-full items-center gap-1.5 rounded-full border px-2 py-0.5",
-                  on ? "border-ink bg-white font-medium text-ink" : "border-line bg-white text-stone-600 hover:bg-stone-50",
-                )}
-              >
-                <SegmentDot color={segment.color} />
-                <span className="truncate">{segment.text.trim() || t("unnamedSegment")}</span>
-              </button>
-            );
-          })}
-        </div>
+        </MenuContent>
+      </Menu>
+      {error && (
+        <p role="alert" className="basis-full text-xs text-red-800">
+          {error}
+        </p>
       )}
-    </fieldset>
+    </>
   );
 }

@@ -4,13 +4,18 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { saveCanvasAction } from "@/app/(app)/cohorts/[cohortId]/canvases/actions";
 import type { CanvasDocument } from "@/lib/canvas/document";
+import { mergeDocuments, resolveConflicts, type Choice, type NoteConflict } from "@/lib/canvas/merge";
+import type { CanvasTemplate } from "@/lib/canvas/types";
+
+/** A save that met a newer version and could not merge by itself: the user chooses per note. */
+export type Conflict = { version: number; base: CanvasDocument; theirs: CanvasDocument; conflicts: NoteConflict[] };
 
 export type SaveStatus =
   | { kind: "saved" }
   | { kind: "unsaved" }
   | { kind: "saving" }
   | { kind: "failed"; message: string }
-  | { kind: "conflict"; version: number; document: CanvasDocument; title: string };
+  | ({ kind: "conflict" } & Conflict);
 
 const DEBOUNCE_MS = 700;
 const backupKey = (canvasId: string) => `werkbank:canvas:${canvasId}`;
@@ -29,25 +34,36 @@ export function readBackup(canvasId: string, version: number): CanvasDocument | 
 
 /**
  * Debounced autosave through a server action behind react-query, with the version the edit was
- * based on. Saves never overlap; a stale save comes back as a conflict and nothing is retried
- * until the user chooses.
+ * based on. Saves never overlap. A stale save is merged at note level with what the server holds
+ * (the version this tab started from is the base): edits to different notes go through at once
+ * and `onMerged` hands the editor the merged document; only the same note changed on both sides
+ * stops the saving until the user has chosen, per note.
  */
 export function useAutosave(opts: {
   canvasId: string;
   cohortId: string;
+  template: CanvasTemplate;
   initialVersion: number;
   /** The document the editor opened with. */
   document: CanvasDocument;
+  /** The document the server holds at initialVersion (differs from `document` after a restored backup). */
+  serverDocument: CanvasDocument;
   /** True when that document is an unsaved backup restored after a reload. */
   restored: boolean;
+  onMerged: (doc: CanvasDocument, info: { dropped: string[]; resolved: boolean }) => void;
 }) {
-  const { canvasId, cohortId } = opts;
+  const { canvasId, cohortId, template } = opts;
+  const onMerged = useRef(opts.onMerged);
+  useEffect(() => {
+    onMerged.current = opts.onMerged;
+  });
   const version = useRef(opts.initialVersion);
   const latest = useRef(opts.document);
   const inFlight = useRef(false);
   const again = useRef(false);
   const blocked = useRef(false); // a conflict waits for the user's choice
-  const saved = useRef(opts.restored ? null : opts.document); // the document the server holds
+  const saved = useRef(opts.serverDocument); // the document the server holds at `version`
+  const pending = useRef<Conflict | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: opts.restored ? "unsaved" : "saved" });
   const mutation = useMutation({
     mutationFn: (vars: { baseVersion: number; document: CanvasDocument }) =>
@@ -72,9 +88,26 @@ export function useAutosave(opts: {
           return;
         }
         if (!result.data.ok) {
-          blocked.current = true;
-          setStatus({ kind: "conflict", ...result.data.conflict });
-          return;
+          const theirs = result.data.conflict;
+          const base = saved.current;
+          const merged = mergeDocuments(template, base, latest.current, theirs.document);
+          version.current = theirs.version;
+          saved.current = theirs.document;
+          if (merged.conflicts.length > 0) {
+            blocked.current = true;
+            pending.current = { version: theirs.version, base, theirs: theirs.document, conflicts: merged.conflicts };
+            setStatus({ kind: "conflict", ...pending.current });
+            return;
+          }
+          latest.current = merged.mineChanged ? merged.doc : theirs.document;
+          onMerged.current(latest.current, { dropped: merged.dropped, resolved: false });
+          if (!merged.mineChanged) {
+            sessionStorage.removeItem(backupKey(canvasId));
+            setStatus({ kind: "saved" });
+            return;
+          }
+          again.current = true;
+          continue;
         }
         version.current = result.data.version;
         saved.current = sent;
@@ -90,7 +123,7 @@ export function useAutosave(opts: {
     } finally {
       inFlight.current = false;
     }
-  }, [canvasId, mutateAsync]);
+  }, [canvasId, mutateAsync, template]);
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -126,18 +159,33 @@ export function useAutosave(opts: {
     return () => window.removeEventListener("beforeunload", warn);
   }, [status.kind]);
 
-  /** After a conflict: continue from the saved version (the caller replaces its document). */
-  const acceptVersion = useCallback(
-    (next: number, document: CanvasDocument) => {
-      version.current = next;
-      latest.current = document;
-      saved.current = document;
+  /** After a conflict: one version per conflicting note; the merged rest stays, and is saved. */
+  const resolve = useCallback(
+    (choices: Record<string, Choice>) => {
+      const conflict = pending.current;
+      if (!conflict) return;
+      const doc = resolveConflicts(template, conflict.base, latest.current, conflict.theirs, choices);
+      pending.current = null;
       blocked.current = false;
-      sessionStorage.removeItem(backupKey(canvasId));
-      setStatus({ kind: "saved" });
+      latest.current = doc;
+      onMerged.current(doc, { dropped: [], resolved: true });
+      setStatus({ kind: "unsaved" });
+      void flush();
     },
-    [canvasId],
+    [flush, template],
   );
+
+  /** After a conflict kept as a copy elsewhere: this canvas continues from the saved version. */
+  const acceptSaved = useCallback(() => {
+    const conflict = pending.current;
+    if (!conflict) return;
+    pending.current = null;
+    blocked.current = false;
+    latest.current = conflict.theirs;
+    sessionStorage.removeItem(backupKey(canvasId));
+    onMerged.current(conflict.theirs, { dropped: [], resolved: true });
+    setStatus({ kind: "saved" });
+  }, [canvasId]);
 
   /** Saves pending edits now (skipping the debounce); true once the server holds the latest document. */
   const saveNow = useCallback(async () => {
@@ -147,5 +195,5 @@ export function useAutosave(opts: {
     return saved.current === latest.current;
   }, [flush]);
 
-  return { status, schedule, retry: flush, acceptVersion, saveNow };
+  return { status, schedule, retry: flush, resolve, acceptSaved, saveNow };
 }

@@ -112,9 +112,7 @@ export function ReviewForm(props: Props) {
         {props.canvases.map((canvas, i) => (
           <section key={canvas.canvasId} aria-label={canvas.title} className="flex flex-col gap-2">
             <h3 className="font-semibold">{canvas.title}</h3>
-            <div className="overflow-x-auto pb-2">
-              <div className="min-w-[40rem]">
-                <CanvasView
+            <CanvasView
                   template={canvas.template}
                   doc={canvas.document}
                   locale={props.locale}
@@ -138,8 +136,6 @@ export function ReviewForm(props: Props) {
                     );
                   }}
                 />
-              </div>
-            </div>
           </section>
         ))}
       </section>

@@ -9,7 +9,7 @@ export class CanvasEditorPage {
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId("save-status");
     this.fitScore = page.getByTestId("fit-score");
-    this.conflictDialog = page.getByRole("dialog", { name: "Dieses Canvas wurde woanders geändert" });
+    this.conflictDialog = page.getByRole("dialog", { name: "Dieselbe Notiz wurde zweimal geändert" });
   }
 
   async gotoList(cohortId: string) {
@@ -28,8 +28,24 @@ export class CanvasEditorPage {
     return this.page.getByRole("textbox", { name: `Notiz ${n} in ${blockTitle}` });
   }
 
+  /** The note's menu button (Radix: the menu opens on click, Enter, Space or ArrowDown). */
   noteMenu(blockTitle: string, n: number): Locator {
-    return this.note(blockTitle, n).locator("xpath=ancestor::li[1]").locator("summary");
+    return this.page.getByRole("button", { name: `Menü: Notiz ${n} in ${blockTitle}`, exact: true });
+  }
+
+  /** A customer-segment note's own "Segment" menu button. */
+  segmentMenu(n: number): Locator {
+    return this.page.getByRole("button", { name: `Segment-Menü: Notiz ${n} in Kundensegmente`, exact: true });
+  }
+
+  /** Opens a submenu of the open menu by its label (e.g. "Lindert", "Farbe des Segments"). */
+  async openSubmenu(label: string | RegExp) {
+    await this.page.getByRole("menuitem", { name: label }).click();
+  }
+
+  /** Closes every open menu level. */
+  async closeMenus() {
+    while ((await this.page.getByRole("menu").count()) > 0) await this.page.keyboard.press("Escape");
   }
 
   dragHandle(blockTitle: string, n: number): Locator {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyDocument, locateNotes, type CanvasDocument } from "./document";
 import { addNote, deleteNote, makeNote, moveNote, restoreNote, toggleLink, updateNote } from "./operations";
+import { businessModelCanvas as bmcTemplate } from "./templates/business-model";
 import { valuePropositionCanvas as vpc } from "./templates/value-proposition";
 import { checkDocument } from "./validate";
 
@@ -37,6 +38,27 @@ describe("document operations", () => {
     expect(moved.blocks["gain-creators"]?.map((n) => n.id)).toEqual([reliever.id]);
     expect(moved.links).toEqual([]);
     expect(moveNote(doc, vpc, reliever.id, "no-such-block", 0)).toBe(doc);
+  });
+
+  it("drops what the new block does not carry, so a moved note still passes validation", () => {
+    const pain = makeNote("Kaltes Essen", { severity: 3 });
+    const doc = addNote(emptyDocument(), "pains", pain);
+    const moved = moveNote(doc, vpc, pain.id, "gains", 0);
+    expect(moved.blocks.gains![0]).toEqual({ ...pain, severity: undefined });
+    expect(checkDocument(vpc, moved).ok).toBe(true);
+
+    const segment = makeNote("Büros", { color: "teal" });
+    const channel = makeNote("Newsletter", { tags: ["awareness"] });
+    let bmc = addNote(emptyDocument(), "customer-segments", segment);
+    bmc = addNote(bmc, "channels", { ...channel, segments: [segment.id] });
+    expect(checkDocument(bmcTemplate, bmc).ok).toBe(true);
+    const out = moveNote(bmc, bmcTemplate, segment.id, "value-propositions", 0);
+    expect(out.blocks["value-propositions"]![0]!.color).toBeUndefined();
+    expect(out.blocks.channels![0]!.segments).toEqual([]);
+    expect(checkDocument(bmcTemplate, out).ok).toBe(true);
+    const tagged = moveNote(bmc, bmcTemplate, channel.id, "key-partners", 0);
+    expect(tagged.blocks["key-partners"]![0]!.tags).toEqual([]);
+    expect(checkDocument(bmcTemplate, tagged).ok).toBe(true);
   });
 
   it("edits in place", () => {

@@ -1,5 +1,5 @@
-import type { CanvasTemplate } from "./types";
-import { locateNotes, type CanvasDocument, type FitLink, type Note } from "./document";
+import type { BlockDef, CanvasTemplate } from "./types";
+import { locateNotes, SEGMENT_BLOCK, type CanvasDocument, type FitLink, type Note } from "./document";
 
 /**
  * Pure edits of a canvas document. Each returns a new document and leaves the old one alone,
@@ -72,7 +72,11 @@ export function restoreNote(doc: CanvasDocument, removed: Removed): CanvasDocume
   return { ...next, links: [...next.links, ...links.filter((l) => !hasLink(next, l.from, l.to))] };
 }
 
-/** Moves a note within its block or to another one; fit links that the new place does not allow are dropped. */
+/**
+ * Moves a note within its block or to another one. What the new place does not allow goes: fit
+ * links, tags, attributes and colour; a segment note leaving the segments block is no longer a
+ * segment, so the notes tagged with it lose that tag.
+ */
 export function moveNote(
   doc: CanvasDocument,
   template: CanvasTemplate,
@@ -86,9 +90,20 @@ export function moveNote(
   source.splice(at.index, 1);
   let next = withBlock(doc, at.blockId, source);
   const target = [...(next.blocks[toBlockId] ?? [])];
-  target.splice(Math.max(0, Math.min(toIndex, target.length)), 0, at.note);
+  const block = template.blocks.find((b) => b.id === toBlockId);
+  const segmentIds = new Set((next.blocks[SEGMENT_BLOCK] ?? []).map((n) => n.id));
+  if (toBlockId === SEGMENT_BLOCK && template.kind === "business-model") segmentIds.add(at.note.id);
+  const moved = toBlockId === at.blockId ? at.note : fitToBlock(template, block, toBlockId, at.note, (id) => segmentIds.has(id));
+  target.splice(Math.max(0, Math.min(toIndex, target.length)), 0, moved);
   next = withBlock(next, toBlockId, target);
   if (toBlockId === at.blockId) return next;
+  if (at.blockId === SEGMENT_BLOCK && toBlockId !== SEGMENT_BLOCK) {
+    const blocks: CanvasDocument["blocks"] = {};
+    for (const [id, notes] of Object.entries(next.blocks)) {
+      blocks[id] = notes.map((n) => (n.segments.includes(noteId) ? { ...n, segments: n.segments.filter((s) => s !== noteId) } : n));
+    }
+    next = { ...next, blocks };
+  }
   const where = locateNotes(next);
   return { ...next, links: next.links.filter((l) => linkAllowed(template, where.get(l.from)?.blockId, where.get(l.to)?.blockId)) };
 }
@@ -108,3 +123,50 @@ export function toggleLink(doc: CanvasDocument, template: CanvasTemplate, from: 
   if (!linkAllowed(template, where.get(from)?.blockId, where.get(to)?.blockId)) return doc;
   return { ...doc, links: [...doc.links, { from, to }] };
 }
+
+/**
+ * The note as the block it sits in allows it: tags the block does not know are dropped (and all but
+ * the first of a single-choice group), attributes and colour it does not carry, and segment
+ * references to notes that are not segments. The same object when nothing changes.
+ */
+export function fitToBlock(
+  template: CanvasTemplate,
+  block: BlockDef | undefined,
+  blockId: string,
+  note: Note,
+  isSegment: (id: string) => boolean,
+): Note {
+  const groups = block?.tagGroups ?? [];
+  const taken = new Set<string>();
+  const tags = note.tags.filter((tag) => {
+    const holders = groups.filter((g) => g.tags.some((t) => t.id === tag));
+    if (holders.length === 0) return false;
+    const single = holders.filter((g) => !g.multiple);
+    if (single.some((g) => taken.has(g.id))) return false;
+    for (const g of single) taken.add(g.id);
+    return true;
+  });
+  const segments = note.segments.filter(isSegment);
+  const attribute = block?.attribute?.kind;
+  const dropJob = note.jobType !== undefined && attribute !== "jobType";
+  const dropSeverity = note.severity !== undefined && attribute !== "severity";
+  const dropImportance = note.importance !== undefined && attribute !== "importance";
+  const dropColor = note.color !== undefined && !(template.kind === "business-model" && blockId === SEGMENT_BLOCK);
+  if (
+    tags.length === note.tags.length &&
+    segments.length === note.segments.length &&
+    !dropJob &&
+    !dropSeverity &&
+    !dropImportance &&
+    !dropColor
+  ) {
+    return note;
+  }
+  const out: Note = { ...note, tags, segments };
+  if (dropJob) delete out.jobType;
+  if (dropSeverity) delete out.severity;
+  if (dropImportance) delete out.importance;
+  if (dropColor) delete out.color;
+  return out;
+}
+

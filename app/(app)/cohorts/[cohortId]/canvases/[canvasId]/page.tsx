@@ -19,7 +19,7 @@ const loadCanvas = cache(async (cohortId: string, canvasId: string) => {
   // Drafts are private: someone else's canvas (or one of another cohort) is not found.
   const canvas = isUuid(canvasId) ? await getOwnCanvas(getDb(), user.id, canvasId) : null;
   if (!canvas || canvas.cohortId !== cohortId) notFound();
-  return canvas;
+  return { canvas, user };
 });
 
 const load = async ({ params }: Props) => {
@@ -28,11 +28,11 @@ const load = async ({ params }: Props) => {
 };
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return { title: (await load(props)).title };
+  return { title: (await load(props)).canvas.title };
 }
 
 export default async function CanvasPage(props: Props) {
-  const canvas = await load(props);
+  const { canvas, user } = await load(props);
   const db = getDb();
   const isBusinessModel = canvas.template === "business-model";
   const segmentRef =
@@ -52,7 +52,7 @@ export default async function CanvasPage(props: Props) {
           ← {t("backToCanvases")}
         </Link>
       </nav>
-      <header>
+      <header className="print:hidden">
         <p className="text-sm font-medium text-brand-700">{t(`kinds.${canvas.template}`)}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{canvas.title}</h1>
       </header>
@@ -68,6 +68,8 @@ export default async function CanvasPage(props: Props) {
         )}
         <CanvasEditorLoader
           locale={locale === "en" ? "en" : "de"}
+          author={user.name}
+          segmentName={segments.find((s) => s.canvasId === segmentRef?.canvasId && s.noteId === segmentRef?.noteId)?.text.trim() ?? null}
           canvas={{
             id: canvas.id,
             cohortId: canvas.cohortId,
