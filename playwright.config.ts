@@ -30,6 +30,8 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
+        // The desktop the product is designed and checked for; phones are tested at 390 × 844 per test.
+        viewport: { width: 1440, height: 900 },
         locale: "de-DE",
         launchOptions: {
           executablePath,

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, expectFieldError, firstCohortId, tabTo, test, type Account } from "./fixtures";
 import { createEmpathyAssignment, submitEmpathyMap } from "./flows";
+import { expectWholeCanvas } from "./board";
 import { ReviewPage } from "./pages/review.page";
 import { SignInPage } from "./pages/sign-in.page";
 
@@ -69,6 +70,8 @@ test.describe("peer reviews", () => {
         await s.page.waitForURL(/\/reviews\/[0-9a-f-]{36}$/);
         await expect(s.page.getByRole("heading", { level: 1 })).toContainText("Review für eine:r aus der Gruppe");
         if (i === 0) {
+          // The frozen canvas beside the form shows every block, whole.
+          await expectWholeCanvas(s.page, s.page.getByRole("region", { name: "Die eingereichte Arbeit" }), 6);
           // Too short first: refused with a message, nothing lost.
           await reviews.score("Klarheit", 3, 4);
           await reviews.score("Tiefe", 2, 4);

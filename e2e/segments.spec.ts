@@ -21,7 +21,7 @@ test.describe("customer segments", () => {
     await editor.note("Kundensegmente", 1).fill("Pendler:innen am Morgen");
     await editor.segmentMenu(1).click();
     await editor.openSubmenu("Farbe des Segments");
-    await page.getByRole("menuitemradio", { name: "Petrol" }).click();
+    await editor.pick(page.getByRole("menuitemradio", { name: "Petrol" }));
     await editor.segmentMenu(1).click();
     await editor.openSubmenu("Farbe des Segments");
     await expect(page.getByRole("menuitemradio", { name: "Petrol" })).toBeChecked();
@@ -33,7 +33,7 @@ test.describe("customer segments", () => {
     await editor.noteMenu("Wertangebote", 1).click();
     await editor.openSubmenu("Kundensegmente");
     const tag = page.getByRole("menuitemcheckbox", { name: "Pendler:innen am Morgen" });
-    await tag.click();
+    await editor.pick(tag);
     await expect(tag).toBeChecked();
     await editor.closeMenus();
     await expect(editor.note("Wertangebote", 1).locator("xpath=ancestor::li[1]")).toHaveClass(/bg-teal-50/);

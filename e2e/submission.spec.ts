@@ -1,4 +1,5 @@
 import { expect, firstCohortId, test } from "./fixtures";
+import { expectNoSideScroll, expectWholeCanvas } from "./board";
 import { ASSIGNMENT_LESSON as LESSON, buildSegmentCanvases } from "./flows";
 
 test.describe("submitting an assignment", () => {
@@ -32,6 +33,12 @@ test.describe("submitting an assignment", () => {
     await expect(page.getByRole("heading", { level: 3, name: "Value Proposition Canvas: Pendler:innen" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: "Value Proposition Canvas: Studierende" })).toBeVisible();
     await expect(page.getByText("Meine zwei Segmente – bin gespannt!")).toBeVisible();
+    // The thread shows every block of both frozen canvases, whole, on a desktop and on a phone.
+    await expectWholeCanvas(page, page.getByRole("main"), 12);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectWholeCanvas(page, page.getByRole("main"), 12);
+    await expectNoSideScroll(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Back on the lesson: submitted, version 1; the board lists the thread once, marked as a submission.
     await page.goto(`/cohorts/${cohortId}/lessons/${LESSON}`);

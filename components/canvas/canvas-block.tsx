@@ -52,10 +52,12 @@ export function CanvasBlock(props: {
     >
       <header className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <h2 id={headingId} className="note-text text-sm font-semibold">
-            {title}
-            <span className="ml-1.5 font-normal text-stone-600 tabular-nums">{props.notes.length > 0 && `(${props.notes.length})`}</span>
-          </h2>
+          <div className="flex items-baseline gap-1.5">
+            <h2 id={headingId} className="note-text text-sm font-semibold">
+              {title}
+            </h2>
+            {props.notes.length > 0 && <span className="text-sm text-stone-600 tabular-nums">({props.notes.length})</span>}
+          </div>
           <p className="note-text text-xs text-muted">{block.hint[locale]}</p>
         </div>
         <div className="flex shrink-0 gap-1">

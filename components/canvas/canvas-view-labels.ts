@@ -4,7 +4,7 @@ import type { CanvasViewLabels } from "./canvas-view";
 export function canvasViewLabels(te: (key: string) => string): CanvasViewLabels {
   return {
     empty: te("emptyBlock"),
-    linksTo: te("links"),
+    linkLabel: (blockId: string) => te(`linkLabels.${blockId}`),
     severity: (n: number) => `${te("severity")}: ${te(`weights.${n}`)}`,
     importance: (n: number) => `${te("importance")}: ${te(`weights.${n}`)}`,
     jobType: (type: string) => te(`jobTypes.${type}`),

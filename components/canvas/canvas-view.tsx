@@ -9,8 +9,8 @@ import { SegmentDots } from "./segment-dot";
 
 export type CanvasViewLabels = {
   empty: string;
-  /** e.g. "Relieves" / "Creates" / "Serves": prefix of a note's fit links. */
-  linksTo: string;
+  /** The fit links of a note in this block: "Relieves" on a reliever, "Relieved by" on a pain. */
+  linkLabel: (blockId: string) => string;
   severity: (n: number) => string;
   importance: (n: number) => string;
   jobType: (type: string) => string;
@@ -57,7 +57,10 @@ export function CanvasView(props: {
                 {notes.map((note) => {
                   const colors = colorsOf(block.id, note);
                   const look = colors[0] ? SEGMENT_STYLES[colors[0]] : PLAIN_NOTE;
-                  const links = doc.links.filter((l) => l.from === note.id).map((l) => where.get(l.to)?.note.text ?? "");
+                  const links = doc.links.flatMap((l) => {
+                    const other = l.from === note.id ? l.to : l.to === note.id ? l.from : null;
+                    return other ? [where.get(other)?.note.text.trim() || "…"] : [];
+                  });
                   const attribute =
                     note.severity !== undefined
                       ? labels.severity(note.severity)
@@ -78,7 +81,7 @@ export function CanvasView(props: {
                       {attribute && <span className="mt-0.5 block text-xs text-stone-700">{attribute}</span>}
                       {links.length > 0 && (
                         <span className="mt-0.5 block text-xs text-stone-700">
-                          {labels.linksTo}: {links.join(" · ")}
+                          {labels.linkLabel(block.id)}: {links.join(" · ")}
                         </span>
                       )}
                       {props.noteAction?.({ id: note.id, text: note.text })}

@@ -6,7 +6,11 @@ export class CanvasEditorPage {
   readonly fitScore: Locator;
   readonly conflictDialog: Locator;
 
-  constructor(readonly page: Page) {
+  /** `touch`: a phone; menus are tapped, as fingers do (Radix menus react to touch on tap, not hover). */
+  constructor(
+    readonly page: Page,
+    readonly touch = false,
+  ) {
     this.saveStatus = page.getByTestId("save-status");
     this.fitScore = page.getByTestId("fit-score");
     this.conflictDialog = page.getByRole("dialog", { name: "Dieselbe Notiz wurde zweimal geändert" });
@@ -40,7 +44,24 @@ export class CanvasEditorPage {
 
   /** Opens a submenu of the open menu by its label (e.g. "Lindert", "Farbe des Segments"). */
   async openSubmenu(label: string | RegExp) {
-    await this.page.getByRole("menuitem", { name: label }).click();
+    await this.press(this.page.getByRole("menuitem", { name: label }));
+  }
+
+  /** A click, or a tap on a phone. */
+  async press(target: Locator) {
+    await (this.touch ? target.tap() : target.click());
+  }
+
+  /**
+   * Clicks an item of an open submenu the way a hand moves a mouse: along a path, not in one jump
+   * (Radix closes a submenu when the pointer leaves its trigger in a way no hand can).
+   */
+  async pick(item: Locator) {
+    if (this.touch) return item.tap();
+    const box = (await item.boundingBox())!;
+    const to = { x: box.x + Math.min(24, box.width / 2), y: box.y + box.height / 2 };
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await this.page.mouse.click(to.x, to.y);
   }
 
   /** Closes every open menu level. */
