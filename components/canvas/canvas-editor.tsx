@@ -103,7 +103,6 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [active, setActive] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
-  const [printing, setPrinting] = useState(false);
   const board = useRef<HTMLDivElement>(null);
   const exportSheet = useRef<HTMLDivElement>(null);
 
@@ -126,18 +125,6 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  // Print shows the export sheet (app/globals.css hides the editor for print).
-  useEffect(() => {
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
-    window.addEventListener("beforeprint", before);
-    window.addEventListener("afterprint", after);
-    return () => {
-      window.removeEventListener("beforeprint", before);
-      window.removeEventListener("afterprint", after);
-    };
-  }, []);
-
   // Up and down step through the notes of the block first; only past its ends does the note
   // travel to the nearest block in that direction (dnd-kit's own geometry decides then).
   const keyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
@@ -417,9 +404,13 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
         </div>
       </div>
 
-      {(printing || exportOpen) && (
-        // Drawn again without any control, at a fixed desktop width even on a phone; print shows it in place.
-        <div className={printing ? "hidden print:block" : "fixed top-0 -left-[10000px]"} style={printing ? undefined : { width: SHEET_WIDTH }} aria-hidden>
+      {/* Print shows the export sheet in place of the editor (print:hidden above). */}
+      <div className="hidden print:block">
+        <ExportSheet meta={meta} template={canvas.template} doc={sheetDoc} locale={locale} labels={labels} idPrefix="print" />
+      </div>
+      {exportOpen && (
+        // The files are drawn from this copy: without any control, at a fixed desktop width even on a phone.
+        <div className="fixed top-0 -left-[10000px]" style={{ width: SHEET_WIDTH }} aria-hidden>
           <ExportSheet ref={exportSheet} meta={meta} template={canvas.template} doc={sheetDoc} locale={locale} labels={labels} idPrefix="export" />
         </div>
       )}

@@ -3,7 +3,7 @@ import type { CanvasViewLabels } from "./canvas-view";
 /** The read-only canvas's labels from the "editor" catalog; works with next-intl's server and client translators alike. */
 export function canvasViewLabels(te: (key: string) => string): CanvasViewLabels {
   return {
-    empty: te("emptyBlock"),
+    empty: te("emptyBlockReadOnly"),
     linkLabel: (blockId: string) => te(`linkLabels.${blockId}`),
     severity: (n: number) => `${te("severity")}: ${te(`weights.${n}`)}`,
     importance: (n: number) => `${te("importance")}: ${te(`weights.${n}`)}`,

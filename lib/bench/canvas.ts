@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { scriptBytes, signIn } from "./browser";
 
@@ -8,6 +8,8 @@ const CANVASES = 20;
 export type CanvasFigures = {
   readPageJs: number;
   canvasPageJs: number;
+  /** A submission thread showing two frozen Value Proposition Canvases read-only. */
+  threadPageJs: number;
   page: autocannon.Result;
   save: autocannon.Result;
   saved: number;
@@ -46,6 +48,7 @@ export async function benchCanvas(browser: Browser, baseUrl: string, seconds: nu
   await page.keyboard.type("Kein Frühstück vor dem Zug");
   const captured = await saveRequest;
   await page.getByTestId("save-status").and(page.locator('[data-state="saved"]')).waitFor();
+  const threadPageJs = await scriptBytes(page, await submitTwoSegments(page, baseUrl, cohortPath));
   const headers = captured.headers();
   const [, template] = JSON.parse(captured.postData()!) as [unknown, { document: string }];
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
@@ -91,5 +94,38 @@ export async function benchCanvas(browser: Browser, baseUrl: string, seconds: nu
       },
     ],
   });
-  return { readPageJs, canvasPageJs, page: pageResult, save: saveResult, saved, conflicts };
+  return { readPageJs, canvasPageJs, threadPageJs, page: pageResult, save: saveResult, saved, conflicts };
+}
+
+/**
+ * What the demo assignment asks for, through the UI: a Business Model Canvas with two segments, a
+ * Value Proposition Canvas for each from the segment's menu, submitted; returns the thread's URL.
+ */
+async function submitTwoSegments(page: Page, baseUrl: string, cohortPath: string): Promise<string> {
+  await page.goto(`${baseUrl}${cohortPath}/canvases`);
+  await page.getByLabel("Business Model Canvas").check();
+  await page.getByRole("textbox", { name: "Titel" }).fill("Bench Segmente");
+  await page.locator('form:has(input[name="template"]) button[type="submit"]').click();
+  await page.waitForURL(/\/canvases\/[0-9a-f-]{36}$/);
+  const bmc = page.url();
+  const segments = ["Pendler", "Studierende"];
+  await page.getByRole("button", { name: "Notiz zu Kundensegmente hinzufügen" }).click();
+  await page.keyboard.type(segments[0]!);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(segments[1]!);
+  await page.getByTestId("save-status").and(page.locator('[data-state="saved"]')).waitFor();
+  for (const [i, segment] of segments.entries()) {
+    await page.goto(bmc);
+    await page.getByRole("button", { name: `Segment-Menü: Notiz ${i + 1} in Kundensegmente` }).click();
+    await page.getByRole("menuitem", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
+    await page.waitForURL((url) => url.href !== bmc && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole("button", { name: "Notiz zu Pains hinzufügen" }).click();
+    await page.keyboard.type(`Schmerz von ${segment}`);
+    await page.getByTestId("save-status").and(page.locator('[data-state="saved"]')).waitFor();
+  }
+  await page.goto(`${baseUrl}${cohortPath}/lessons/von-der-empathy-map-zur-value-proposition`);
+  for (const segment of segments) await page.getByRole("checkbox", { name: new RegExp(`Value Proposition Canvas: ${segment}`) }).check();
+  await page.getByRole("button", { name: "Einreichen" }).click();
+  await page.waitForURL(/\/forum\/[0-9a-f-]{36}/);
+  return page.url();
 }

@@ -73,7 +73,7 @@ try {
     console.log(row("canvas page", figures(canvas.page)));
     console.log(row("autosave action", figures(canvas.save)));
     console.log(`autosaves written: ${canvas.saved}, answered as conflicts: ${canvas.conflicts}`);
-    console.log(`compressed JavaScript loaded — lesson page (read): ${kb(canvas.readPageJs)} (goal ≤ 130 kB), canvas page: ${kb(canvas.canvasPageJs)} (goal ≤ 250 kB)`);
+    console.log(`compressed JavaScript loaded — lesson page (read): ${kb(canvas.readPageJs)} (goal ≤ 130 kB), canvas editor: ${kb(canvas.canvasPageJs)} (goal ≤ 250 kB), submission thread with two read-only canvases: ${kb(canvas.threadPageJs)}`);
   } finally {
     await browser.close();
   }
