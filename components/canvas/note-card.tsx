@@ -142,7 +142,7 @@ export function NoteCard(props: NoteCardProps) {
       <div className="flex items-start gap-0.5 p-1">
         <button
           type="button"
-          className="mt-0.5 shrink-0 cursor-grab touch-none rounded px-1 text-stone-600 hover:bg-black/5 hover:text-ink active:cursor-grabbing"
+          className="inline-flex size-6 shrink-0 cursor-grab touch-none items-center justify-center rounded text-stone-600 hover:bg-black/5 hover:text-ink active:cursor-grabbing"
           aria-label={t("dragHandle", { n, block: blockTitle })}
           {...attributes}
           {...listeners}

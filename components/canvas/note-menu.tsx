@@ -51,7 +51,7 @@ export function NoteMenu(props: NoteMenuProps) {
   return (
     <Menu open={props.open} onOpenChange={props.onOpenChange} modal={false}>
       <MenuTrigger
-        className="mt-0.5 shrink-0 rounded px-1.5 py-0.5 text-base leading-none text-stone-600 hover:bg-black/5 hover:text-ink data-[state=open]:bg-black/10"
+        className="inline-flex size-6 shrink-0 items-center justify-center rounded text-base leading-none text-stone-600 hover:bg-black/5 hover:text-ink data-[state=open]:bg-black/10"
         aria-label={t("noteMenu", { note: props.label })}
         data-export-hidden="true"
       >
