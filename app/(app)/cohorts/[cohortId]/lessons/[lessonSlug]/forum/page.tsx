@@ -141,7 +141,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                 ← {t("previous")}
               </Link>
             ) : (
-              <span aria-hidden className="px-3 py-1.5 text-stone-400">
+              <span aria-hidden className="px-3 py-1.5 text-muted">
                 ← {t("previous")}
               </span>
             )}
@@ -153,7 +153,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                 {t("next")} →
               </Link>
             ) : (
-              <span aria-hidden className="px-3 py-1.5 text-stone-400">
+              <span aria-hidden className="px-3 py-1.5 text-muted">
                 {t("next")} →
               </span>
             )}
