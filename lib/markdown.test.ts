@@ -10,6 +10,12 @@ describe("markdown", () => {
     expect(html).toContain("<table>");
   });
 
+  it("puts a table in a focusable box that scrolls on its own, and lets code blocks take focus", () => {
+    const html = markdownToHtml("| x | y |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```");
+    expect(html).toMatch(/^<div class="table-scroll" tabindex="0"><table>[\s\S]*<\/table><\/div>/);
+    expect(html).toContain('<pre tabindex="0"><code>code');
+  });
+
   it("drops raw HTML, handlers, script URLs and images", () => {
     const hostile = [
       `<script>alert(1)</script>`,

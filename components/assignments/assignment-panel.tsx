@@ -47,24 +47,27 @@ export async function AssignmentPanel(props: {
         )}
       </header>
 
-      <dl className="grid gap-3 text-sm sm:grid-cols-2">
-        <div className="rounded-lg bg-stone-50 p-3">
-          <dt className="text-muted">{t("submissionDue")}</dt>
-          <dd className="font-medium">
-            <time dateTime={a.submissionDue.toISOString()}>{when(a.submissionDue)}</time>
-          </dd>
-        </div>
-        <div className="rounded-lg bg-stone-50 p-3">
-          <dt className="text-muted">{t("reviewDue")}</dt>
-          <dd className="font-medium">
-            <time dateTime={a.reviewDue.toISOString()}>{when(a.reviewDue)}</time>
-          </dd>
-        </div>
-        <p className="text-xs text-muted sm:col-span-2">
+      {/* A <dl> may hold only dt/dd groups (or divs of them): the note about the time zone sits after it. */}
+      <div className="flex flex-col gap-3 text-sm">
+        <dl className="grid gap-3 sm:grid-cols-2">
+          <div className="rounded-lg bg-stone-50 p-3">
+            <dt className="text-muted">{t("submissionDue")}</dt>
+            <dd className="font-medium">
+              <time dateTime={a.submissionDue.toISOString()}>{when(a.submissionDue)}</time>
+            </dd>
+          </div>
+          <div className="rounded-lg bg-stone-50 p-3">
+            <dt className="text-muted">{t("reviewDue")}</dt>
+            <dd className="font-medium">
+              <time dateTime={a.reviewDue.toISOString()}>{when(a.reviewDue)}</time>
+            </dd>
+          </div>
+        </dl>
+        <p className="text-xs text-muted">
           {t("timeZoneNote", { zone: timeZone })} · {t("reviewsEach", { count: a.reviewsPerStudent })}
           {a.anonymous ? ` · ${t("anonymous")}` : ""}
         </p>
-      </dl>
+      </div>
 
       {a.instructionsMd.trim() && <Markdown className="prose-lesson text-[0.95rem]">{a.instructionsMd}</Markdown>}
 

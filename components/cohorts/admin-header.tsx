@@ -23,7 +23,7 @@ export async function AdminHeader(props: { cohortId: string; cohortName: string;
       />
       <div>
         <p className="text-sm font-medium text-brand-700">{props.courseTitle}</p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight">{props.cohortName}</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl">{props.cohortName}</h1>
       </div>
       <nav aria-label={t("tabsLabel")} className="border-b border-line">
         <ul className="-mb-px flex gap-1">

@@ -8,8 +8,11 @@ import { RemoveMemberButton } from "./remove-member-button";
 export async function MembersTable({ cohortId, rows, viewerId }: { cohortId: string; rows: MemberRow[]; viewerId: string }) {
   const [t, format] = await Promise.all([getTranslations("cohortAdmin.members"), getFormatter()]);
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-white shadow-xs">
-      <table className="w-full text-left text-sm">
+    // On a phone the table keeps readable columns and scrolls inside this box, which takes focus so
+    // it scrolls by keyboard too. `relative`: the sr-only header text is positioned absolutely;
+    // without a positioned box here it escapes the scroll box and widens the whole page.
+    <div tabIndex={0} role="region" aria-label={t("tableLabel")} className="relative overflow-x-auto rounded-xl border border-line bg-white shadow-xs">
+      <table className="w-full min-w-[40rem] text-left text-sm">
         <thead className="border-b border-line bg-stone-50 text-xs tracking-wide text-muted uppercase">
           <tr>
             <th scope="col" className="px-4 py-3 font-semibold">

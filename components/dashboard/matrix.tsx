@@ -38,7 +38,7 @@ export async function Matrix(props: {
       <th scope="col" aria-sort={active ? (p.dir === "asc" ? "ascending" : "descending") : "none"} className={cn("px-3 py-2 font-medium", className)}>
         <Link href={dashboardHref(cohortId, p, { sort: key, dir: active ? dir : key === "name" ? "asc" : "desc", page: 1 })} className="inline-flex items-center gap-1 hover:underline" scroll={false}>
           {label}
-          <span aria-hidden className={cn("text-xs", active ? "text-ink" : "text-stone-300")}>
+          <span aria-hidden className={cn("text-xs", active ? "text-ink" : "text-muted")}>
             {active && p.dir === "desc" ? "▼" : "▲"}
           </span>
         </Link>

@@ -7,7 +7,7 @@ const TEXT = {
   en: { courses: "My courses", settings: "Settings", signOut: "Sign out", nav: "Main navigation" },
 } as const;
 
-/** Accessible names of the language buttons: the same in both languages. */
+/** Accessible names of the language buttons (after the visible code, "DE – Deutsch"): the same in both languages. */
 const LANGUAGE_BUTTON = { de: "Deutsch", en: "English" } as const;
 
 /**
@@ -39,7 +39,7 @@ export class AppShell {
   }
 
   languageButton(lang: Lang): Locator {
-    return this.banner.getByRole("button", { name: LANGUAGE_BUTTON[lang], exact: true });
+    return this.banner.getByRole("button", { name: `${lang.toUpperCase()} – ${LANGUAGE_BUTTON[lang]}`, exact: true });
   }
 
   async switchLanguage(lang: Lang): Promise<void> {

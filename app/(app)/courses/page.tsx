@@ -35,7 +35,7 @@ export default async function CoursesPage() {
     <div className="flex flex-col gap-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
           <p className="mt-2 text-muted">{t("lead")}</p>
         </div>
         {(user.isAdmin || teaching.length > 0) && (

@@ -52,7 +52,7 @@ export default async function NotificationsPage() {
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
           <p className="mt-2 text-muted">{unread > 0 ? t("unreadCount", { count: unread }) : t("allRead")}</p>
         </div>
         {unread > 0 && (

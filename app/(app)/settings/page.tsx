@@ -16,7 +16,7 @@ export default async function SettingsPage() {
   const t = await getTranslations("settings");
   return (
     <div className="flex max-w-3xl flex-col gap-8">
-      <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
       <ClientMessages namespaces={["settings", "auth", "common"]}>
         <Card aria-labelledby="profile-heading">
           <h2 id="profile-heading" className="mb-1 text-lg font-semibold">

@@ -36,7 +36,7 @@ export default async function OutboxPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-8">
       <header>
-        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-muted">{t("lead")}</p>
       </header>
 

@@ -42,7 +42,7 @@ export default async function CohortPage({ params }: Props) {
       <div className="flex flex-col gap-8">
         <div>
           <p className="text-sm font-medium text-brand-700">{course.cohortName}</p>
-          <h1 className="mt-1 text-3xl font-semibold tracking-tight">{course.courseTitle}</h1>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl">{course.courseTitle}</h1>
           {course.courseSummary && <p className="mt-3 max-w-2xl text-muted">{course.courseSummary}</p>}
         </div>
 

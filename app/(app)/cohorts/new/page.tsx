@@ -40,7 +40,7 @@ export default async function NewCohortPage({ searchParams }: { searchParams: Pr
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <Breadcrumb label={t("breadcrumb")} items={[{ href: "/courses", label: t("myCourses") }]} current={t("new.title")} />
       <div>
-        <h1 className="text-3xl font-semibold tracking-tight">{t("new.title")}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("new.title")}</h1>
         <p className="mt-2 text-muted">{t("new.lead")}</p>
       </div>
       <Card>

@@ -30,7 +30,7 @@ export default async function NewCoursePage() {
       <div className="flex min-w-0 flex-col gap-6">
         <Breadcrumb label={tl("breadcrumb")} items={[{ href: "/courses", label: tc("title") }]} current={t("newCourse.title")} />
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{t("newCourse.title")}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("newCourse.title")}</h1>
           <p className="mt-2 text-muted">{t("newCourse.lead")}</p>
         </div>
         <Card>

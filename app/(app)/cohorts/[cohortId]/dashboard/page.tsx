@@ -58,7 +58,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <Breadcrumb label={t("breadcrumb")} items={[{ href: `/cohorts/${cohortId}`, label: head.courseTitle }]} current={t("title")} />
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
           <p className="mt-2 text-muted">{t("lead", { cohort: head.cohortName })}</p>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -71,8 +71,8 @@ export default async function MembersPage({ params, searchParams }: Props) {
                   })}
             </p>
           </div>
-          <form role="search" action={`/cohorts/${cohortId}/members`} className="flex items-end gap-2">
-            <div className="flex flex-col gap-1.5">
+          <form role="search" action={`/cohorts/${cohortId}/members`} className="flex w-full items-end gap-2 sm:w-auto">
+            <div className="flex min-w-0 flex-1 flex-col gap-1.5">
               <label htmlFor="member-search" className="text-sm font-medium">
                 {t("search")}
               </label>
@@ -82,7 +82,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
                 name="q"
                 defaultValue={q}
                 maxLength={100}
-                className="w-64 rounded-lg border border-line bg-white px-3 py-2 text-[0.95rem] shadow-xs outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-200"
+                className="w-full rounded-lg border border-line bg-white px-3 py-2 text-[0.95rem] shadow-xs outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-200 sm:w-64"
               />
             </div>
             <button type="submit" className={buttonClasses("secondary")}>

@@ -43,7 +43,7 @@ export default async function ReviewsPage({ params }: Props) {
     <div className="mx-auto flex max-w-3xl flex-col gap-10">
       <Breadcrumb label={t("breadcrumb")} items={[{ href: `/cohorts/${cohortId}`, label: course.courseTitle }]} current={t("title")} />
       <header>
-        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-muted">{tasks.length > 0 ? t("toGive", { count: tasks.length }) : t("nothingToGive")}</p>
       </header>
 

@@ -39,7 +39,7 @@ export default async function CourseEditPage({ params, searchParams }: Props) {
           <Breadcrumb label={tl("breadcrumb")} items={[{ href: "/courses", label: tc("title") }]} current={t("course.title")} />
           <header>
             <p className="text-sm font-medium text-brand-700">{t("course.title")}</p>
-            <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{course.title}</h1>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{course.title}</h1>
           </header>
           {created && <FormMessage tone="success">{t("course.created")}</FormMessage>}
         </div>

@@ -144,7 +144,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.locked && <Badge tone="neutral">{t("locked")}</Badge>}
           {thread.hidden && <Badge tone="warning">{t("hidden")}</Badge>}
         </div>
-        <h1 className="text-3xl font-semibold tracking-tight break-words text-balance">{threadTitle}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{threadTitle}</h1>
         <p className="text-sm text-muted">
           {t("startedByOn", { name: author ? nameOf(thread.authorId, author.name, tr("submissionAuthor")) : t("someone"), when: when(thread.createdAt) })}
           <span aria-hidden> · </span>

@@ -41,7 +41,7 @@ export default async function LessonPage({ params }: Props) {
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
-          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{lesson.title}</h1>
         </div>
         {role === "instructor" && (
           <Link href={`/courses/${course.courseId}/lessons/${lesson.id}/edit`} className={buttonClasses("ghost", "px-3 py-1.5")}>
@@ -96,7 +96,7 @@ export default async function LessonPage({ params }: Props) {
             </Link>
           )}
           {next && (
-            <Link href={`${base}/lessons/${next.slug}`} className="flex flex-col items-end rounded-lg p-2 text-right hover:bg-stone-100">
+            <Link href={`${base}/lessons/${next.slug}`} className="ml-auto flex flex-col items-end rounded-lg p-2 text-right hover:bg-stone-100">
               <span className="text-muted">{t("next")} →</span>
               <span className="font-medium">{next.title}</span>
             </Link>

@@ -64,7 +64,7 @@ export default async function ReviewPage({ params }: Props) {
       />
       <header className="flex flex-col gap-2">
         <p className="text-sm font-medium text-brand-700">{review.kind === "extra" ? t("extraReview") : t("assignedReview")}</p>
-        <h1 className="text-3xl font-semibold tracking-tight text-balance">{t("reviewOf", { name: author, lesson: lessonTitle })}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{t("reviewOf", { name: author, lesson: lessonTitle })}</h1>
         <p className="text-muted">
           {review.status === "submitted"
             ? t("submittedOn", { when: format.dateTime(review.submittedAt!, { dateStyle: "medium", timeStyle: "short" }) })

@@ -50,7 +50,7 @@ export default async function StudentPage({ params }: Props) {
         current={person.name}
       />
       <header>
-        <h1 className="text-3xl font-semibold tracking-tight">{person.name}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{person.name}</h1>
         <p className="mt-2 text-muted">
           {person.email} · {person.role === "instructor" ? t("instructorRole") : t("studentRole")} · {t("joined", { when: when(person.joinedAt) })}
         </p>

@@ -67,7 +67,7 @@ export default async function AssignmentEditPage({ params }: Props) {
           ← {lesson.title}
         </Link>
       </nav>
-      <h1 className="text-3xl font-semibold tracking-tight">{assignment ? t("title") : t("titleNew")}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{assignment ? t("title") : t("titleNew")}</h1>
       <Card>
         <ClientMessages namespaces={["assignmentForm", "canvas"]}>
           <AssignmentForm cohortId={cohortId} lessonId={lesson.id} timeZone={zone} version={assignment?.version ?? 0} initial={initial} />

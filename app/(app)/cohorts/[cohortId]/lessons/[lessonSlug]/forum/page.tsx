@@ -68,7 +68,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
 
       <header>
         <p className="text-sm font-medium text-brand-700">{tc("lessonN", { n: lesson.number })}</p>
-        <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{t("boardTitle", { lesson: lesson.title })}</h1>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{t("boardTitle", { lesson: lesson.title })}</h1>
         <p className="mt-2 max-w-2xl text-muted">{t("boardLead")}</p>
       </header>
 
@@ -141,7 +141,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                 ← {t("previous")}
               </Link>
             ) : (
-              <span aria-hidden className="px-3 py-1.5 text-stone-400">
+              <span aria-hidden className="px-3 py-1.5 text-muted">
                 ← {t("previous")}
               </span>
             )}
@@ -153,7 +153,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                 {t("next")} →
               </Link>
             ) : (
-              <span aria-hidden className="px-3 py-1.5 text-stone-400">
+              <span aria-hidden className="px-3 py-1.5 text-muted">
                 {t("next")} →
               </span>
             )}

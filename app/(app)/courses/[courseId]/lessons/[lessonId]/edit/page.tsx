@@ -39,7 +39,7 @@ export default async function LessonEditPage({ params }: Props) {
         />
         <header>
           <p className="text-sm font-medium text-brand-700">{t("lesson.eyebrow", { n: lesson.position + 1 })}</p>
-          <h1 className="mt-1 text-3xl font-semibold tracking-tight text-balance">{lesson.title}</h1>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{lesson.title}</h1>
         </header>
         <Card>
           <ClientMessages namespaces={["authoring"]}>
