@@ -101,8 +101,8 @@ test.describe("accessibility crawl", () => {
     await editor.note("Kundensegmente", 1).fill("Pendler:innen");
     await editor.waitSaved();
     await student.reload();
-    await editor.noteMenu("Kundensegmente", 1).click();
-    await student.getByRole("button", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
+    await editor.segmentMenu(1).click();
+    await student.getByRole("menuitem", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
     await student.waitForURL((url) => url.pathname !== bmc && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
     const vpc = new URL(student.url()).pathname;
     await editor.addNoteButton("Pains").click();

@@ -1,29 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 /** WCAG 2.2 AA as axe-core knows it (2.0, 2.1 and 2.2 rules, levels A and AA). */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-/**
- * Being rebuilt in the canvas board work (components/canvas/, components/assignments/frozen-canvases.tsx,
- * app/(app)/cohorts/[cohortId]/canvases/): another developer owns these elements, so the crawl leaves
- * them out of the axe run and of the sideways-scroll check. Each entry names what it stands for.
- */
-export const CANVAS_OWNED = [
-  // The board of the canvas editor and of a frozen snapshot (components/canvas/canvas-view.tsx).
-  ".canvas-board",
-  // The box a frozen snapshot scrolls in on a phone (components/assignments/frozen-canvases.tsx): it
-  // holds nothing focusable, so axe asks for keyboard access (scrollable-region-focusable).
-  "section > .overflow-x-auto:has(> .min-w-\\[48rem\\] > .canvas-board)",
-];
-
-/** A11Y_CANVAS=1 checks the canvas-owned elements too (for their owner, while rebuilding them). */
-const EXCLUDED = process.env.A11Y_CANVAS ? [] : CANVAS_OWNED;
-
 type CheckOptions = {
   /** Report and go on (expect.soft): a crawl lists every page's findings in one run. */
   soft?: boolean;
-  /** Selectors left out on top of CANVAS_OWNED. */
+  /** Selectors left out of the check (none by default). */
   exclude?: string[];
 };
 
@@ -34,7 +18,7 @@ export async function expectAccessible(page: Page, label?: string, options: Chec
   // instead of finishing in a new blank page each time (half the time); it skips only cross-origin
   // frames, and the app has no frames.
   let builder = new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(WCAG_TAGS).setLegacyMode();
-  for (const selector of [...EXCLUDED, ...(options.exclude ?? [])]) builder = builder.exclude(selector);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   const report = violations.map((v) => {
     const nodes = v.nodes.slice(0, 3).map((n) => {
@@ -53,14 +37,13 @@ export async function expectAccessible(page: Page, label?: string, options: Chec
 
 /**
  * Nothing scrolls sideways: the document is no wider than the window. On failure the message names
- * the elements that reach past the right edge. Overflow only inside CANVAS_OWNED elements is left to
- * their owner and passes.
+ * the elements that reach past the right edge.
  */
 export async function expectNoSideScroll(page: Page, label?: string, options: CheckOptions = {}): Promise<void> {
-  const result = await page.evaluate((excluded) => {
+  const result = await page.evaluate(() => {
     const width = window.innerWidth;
     const scrollWidth = document.documentElement.scrollWidth;
-    if (scrollWidth <= width) return { width, scrollWidth, culprits: [] as string[], ownedOnly: false };
+    if (scrollWidth <= width) return { width, scrollWidth, culprits: [] as string[] };
     const describe = (el: Element) => {
       const id = el.id ? `#${el.id}` : "";
       const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).slice(0, 4).join(".")}` : "";
@@ -85,21 +68,12 @@ export async function expectNoSideScroll(page: Page, label?: string, options: Ch
     const innermost = past
       .filter((el) => !past.some((other) => other !== el && el.contains(other)))
       .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right);
-    const owned = (el: Element) => excluded.some((s) => el.closest(s));
-    return {
-      width,
-      scrollWidth,
-      culprits: innermost.slice(0, 6).map(describe),
-      ownedOnly: innermost.length > 0 && innermost.every(owned),
-    };
-  }, [...EXCLUDED, ...(options.exclude ?? [])]);
+    return { width, scrollWidth, culprits: innermost.slice(0, 6).map(describe) };
+  });
   const where = label ?? page.url();
-  if (result.ownedOnly) {
-    test.info().annotations.push({ type: "canvas-owned overflow", description: `${where}: ${result.culprits.join("; ")}` });
-  }
   const check = options.soft ? expect.soft : expect;
   check(
-    result.ownedOnly || result.scrollWidth <= result.width,
+    result.scrollWidth <= result.width,
     `${where} scrolls sideways: scrollWidth ${result.scrollWidth} > innerWidth ${result.width}; past the edge:\n  ${result.culprits.join("\n  ")}\n`,
   ).toBe(true);
 }

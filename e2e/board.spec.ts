@@ -1,4 +1,5 @@
-import { expectNoSideScroll, expectWholeCanvas } from "./board";
+import { expectNoSideScroll } from "./a11y";
+import { expectWholeCanvas } from "./board";
 import { expect, firstCohortId, test } from "./fixtures";
 import { CanvasEditorPage } from "./pages/canvas-editor.page";
 

@@ -1,14 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** Nothing on the page scrolls sideways: the document is no wider than the viewport. */
-export async function expectNoSideScroll(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${innerWidth}px viewport`).toBeLessThanOrEqual(innerWidth);
-}
-
 /**
  * Every block of the canvas(es) in `scope` is on screen horizontally and shows all it holds: no
  * block reaches past the viewport's edge and no note or title is cut off inside its box.

@@ -1,5 +1,6 @@
 import { expect, firstCohortId, test } from "./fixtures";
-import { expectNoSideScroll, expectWholeCanvas } from "./board";
+import { expectNoSideScroll } from "./a11y";
+import { expectWholeCanvas } from "./board";
 import { ASSIGNMENT_LESSON as LESSON, buildSegmentCanvases } from "./flows";
 
 test.describe("submitting an assignment", () => {

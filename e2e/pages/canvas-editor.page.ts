@@ -25,7 +25,7 @@ export class CanvasEditorPage {
   }
 
   addNoteButton(blockTitle: string): Locator {
-    return this.page.getByRole("button", { name: `Notiz zu ${blockTitle} hinzufügen` });
+    return this.page.getByRole("button", { name: `Notiz hinzufügen: ${blockTitle}` });
   }
 
   note(blockTitle: string, n: number): Locator {

@@ -44,7 +44,7 @@ export async function benchCanvas(browser: Browser, baseUrl: string, seconds: nu
 
   const canvasPageJs = await scriptBytes(page, `${baseUrl}${canvasPaths[0]}`);
   const saveRequest = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await page.getByRole("button", { name: "Notiz zu Pains hinzufügen" }).click();
+  await page.getByRole("button", { name: "Notiz hinzufügen: Pains" }).click();
   await page.keyboard.type("Kein Frühstück vor dem Zug");
   const captured = await saveRequest;
   await page.getByTestId("save-status").and(page.locator('[data-state="saved"]')).waitFor();
@@ -109,7 +109,7 @@ async function submitTwoSegments(page: Page, baseUrl: string, cohortPath: string
   await page.waitForURL(/\/canvases\/[0-9a-f-]{36}$/);
   const bmc = page.url();
   const segments = ["Pendler", "Studierende"];
-  await page.getByRole("button", { name: "Notiz zu Kundensegmente hinzufügen" }).click();
+  await page.getByRole("button", { name: "Notiz hinzufügen: Kundensegmente" }).click();
   await page.keyboard.type(segments[0]!);
   await page.keyboard.press("Enter");
   await page.keyboard.type(segments[1]!);
@@ -119,7 +119,7 @@ async function submitTwoSegments(page: Page, baseUrl: string, cohortPath: string
     await page.getByRole("button", { name: `Segment-Menü: Notiz ${i + 1} in Kundensegmente` }).click();
     await page.getByRole("menuitem", { name: "Value Proposition Canvas für dieses Segment anlegen" }).click();
     await page.waitForURL((url) => url.href !== bmc && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
-    await page.getByRole("button", { name: "Notiz zu Pains hinzufügen" }).click();
+    await page.getByRole("button", { name: "Notiz hinzufügen: Pains" }).click();
     await page.keyboard.type(`Schmerz von ${segment}`);
     await page.getByTestId("save-status").and(page.locator('[data-state="saved"]')).waitFor();
   }
