@@ -63,7 +63,7 @@ test.describe("the board on a phone", () => {
 
     await editor.waitSaved();
     await expectNoSideScroll(page);
-    await expectWholeCanvas(page, page.getByRole("main"), 6);
+    await expectWholeCanvas(page, page.getByTestId("board"), 6);
     await page.reload();
     await expect(editor.note("Pains", 1)).toHaveValue("Zug fällt aus, ich komme zu spät");
     await expect(editor.fitScore).toHaveText("100 %");
@@ -98,7 +98,7 @@ test.describe("the board on a desktop", () => {
     const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
     expect(scrollHeight).toBeLessThanOrEqual(clientHeight + 1);
     expect(clientHeight).toBeGreaterThan(100);
-    await expectWholeCanvas(page, page.getByRole("main"), 9);
+    await expectWholeCanvas(page, page.getByTestId("board"), 9);
 
     // "?" opens the shortcut sheet when no text field has the focus.
     await page.keyboard.press("Escape");

@@ -324,7 +324,7 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
                 onDragEnd={onDragEnd}
                 accessibility={{ announcements, screenReaderInstructions: { draggable: t("dragInstructions") } }}
               >
-                <div ref={board}>
+                <div ref={board} data-testid="board">
                   <BoardFrame
                     template={template}
                     sectionTitles={labels.sections}
