@@ -56,6 +56,7 @@ test.describe("canvas editor", () => {
     await expect(editor.note("Pains", 1)).toBeFocused();
     await page.keyboard.type("Keine Zeit fürs Frühstück");
     await expect(editor.fitScore).toHaveText("0 %");
+    await expect(editor.block("Pains")).toContainText("Nicht adressiert");
 
     // Then the value map: a reliever, linked to the pain from its menu.
     await tabTo(page, editor.addNoteButton("Pain Reliever"));
@@ -71,10 +72,14 @@ test.describe("canvas editor", () => {
     await page.keyboard.press("Space");
     await expect(link).toBeChecked();
     await expect(editor.fitScore).toHaveText("100 %");
+    await expect(editor.block("Pains")).not.toContainText("Nicht adressiert");
     // Escape closes the submenu, then the menu, and the focus is back on the menu button.
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await expect(editor.noteMenu("Pain Reliever", 1)).toBeFocused();
+    // While the reliever has the focus, the pain it relieves lights up, and a connector joins them.
+    await expect(page.getByRole("listitem", { name: "Notiz 1 in Pains" })).toHaveAttribute("data-highlight", "related");
+    await expect(page.getByTestId("fit-connectors").locator("path")).toHaveCount(1);
     // The board says it on both notes.
     await expect(editor.block("Pains")).toContainText("Gelindert durch: Frühstückspizza ans Gleis");
     await expect(editor.block("Pain Reliever")).toContainText("Lindert: Keine Zeit fürs Frühstück");

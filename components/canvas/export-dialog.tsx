@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Spinner } from "@/components/ui/spinner";
 
 export const SHEET_WIDTH = 1400;
@@ -19,15 +20,10 @@ export function ExportDialog(props: {
   onDownload: (kind: "png" | "pdf") => Promise<void>;
 }) {
   const t = useTranslations("editor");
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(props.open);
   const frame = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(0.5);
   const [busy, setBusy] = useState<null | "png" | "pdf">(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (props.open && dialog && !dialog.open) dialog.showModal();
-    if (!props.open && dialog?.open) dialog.close();
-  }, [props.open]);
   useLayoutEffect(() => {
     const el = frame.current;
     if (!props.open || !el) return;

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { Spinner } from "@/components/ui/spinner";
 import type { Note } from "@/lib/canvas/document";
 import type { Choice, NoteConflict, NoteSide } from "@/lib/canvas/merge";
@@ -20,18 +21,15 @@ export function MergeDialog(props: {
   onKeepCopy: () => Promise<void>;
 }) {
   const t = useTranslations("editor");
-  const ref = useRef<HTMLDialogElement>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [keeping, setKeeping] = useState(false);
-  const open = props.conflicts.length > 0;
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) {
-      setChoices({});
-      dialog.showModal();
-    }
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(props.conflicts.length > 0);
+  // Each new conflict starts with no choice made.
+  const [asked, setAsked] = useState(props.conflicts);
+  if (asked !== props.conflicts) {
+    setAsked(props.conflicts);
+    setChoices({});
+  }
   const complete = props.conflicts.every((c) => choices[c.noteId]);
 
   const side = (s: NoteSide) => (s ? props.describe(s.note, s.blockId) : t("mergeDeleted"));

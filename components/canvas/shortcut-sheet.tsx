@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 const SHORTCUTS = [
   ["Enter", "enter"],
@@ -20,12 +20,7 @@ const SHORTCUTS = [
 /** The keyboard shortcut sheet ("?"): every command of the board that has a key. */
 export function ShortcutSheet(props: { open: boolean; onClose: () => void }) {
   const t = useTranslations("editor.shortcuts");
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (props.open && dialog && !dialog.open) dialog.showModal();
-    if (!props.open && dialog?.open) dialog.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open);
   return (
     <dialog
       ref={ref}
