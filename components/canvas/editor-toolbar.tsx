@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Menu, MenuCheckboxItem, MenuContent, MenuItem, MenuTrigger } from "@/components/ui/menu";
 import { SaveIndicator } from "./save-indicator";
 import type { SaveStatus } from "./use-autosave";
 
@@ -40,23 +41,40 @@ export function EditorToolbar(props: {
             </button>
           ))}
         </div>
-        {props.fitView !== null && props.view === "board" && (
-          <Button variant="secondary" className={small} aria-pressed={props.fitView} onClick={props.onFitView}>
-            {t("fitLines")}
+        {/* On a phone the rest sits in one menu: the board is one column there, without fit lines. */}
+        <Menu modal={false}>
+          <MenuTrigger className={buttonClasses("secondary", cn(small, "sm:hidden"))}>
+            {t("more")}
+            <span aria-hidden>▾</span>
+          </MenuTrigger>
+          <MenuContent align="end">
+            <MenuCheckboxItem checked={props.showQuestions} onCheckedChange={props.onQuestions}>
+              {t("questionsAll")}
+            </MenuCheckboxItem>
+            <MenuItem onSelect={props.onExport}>{t("export")}</MenuItem>
+            <MenuItem onSelect={props.onPrint}>{t("print")}</MenuItem>
+            <MenuItem onSelect={props.onShortcuts}>{t("shortcuts.button")}</MenuItem>
+          </MenuContent>
+        </Menu>
+        <div className="hidden flex-wrap items-center gap-2 sm:flex">
+          {props.fitView !== null && props.view === "board" && (
+            <Button variant="secondary" className={small} aria-pressed={props.fitView} onClick={props.onFitView}>
+              {t("fitLines")}
+            </Button>
+          )}
+          <Button variant="secondary" className={small} aria-pressed={props.showQuestions} onClick={props.onQuestions}>
+            {t("questionsAll")}
           </Button>
-        )}
-        <Button variant="secondary" className={small} aria-pressed={props.showQuestions} onClick={props.onQuestions}>
-          {t("questionsAll")}
-        </Button>
-        <Button variant="secondary" className={small} onClick={props.onShortcuts} aria-keyshortcuts="?">
-          {t("shortcuts.button")}
-        </Button>
-        <Button variant="secondary" className={small} onClick={props.onPrint}>
-          {t("print")}
-        </Button>
-        <Button variant="secondary" className={small} onClick={props.onExport} aria-haspopup="dialog">
-          {t("export")}
-        </Button>
+          <Button variant="secondary" className={small} onClick={props.onShortcuts} aria-keyshortcuts="?">
+            {t("shortcuts.button")}
+          </Button>
+          <Button variant="secondary" className={small} onClick={props.onPrint}>
+            {t("print")}
+          </Button>
+          <Button variant="secondary" className={small} onClick={props.onExport} aria-haspopup="dialog">
+            {t("export")}
+          </Button>
+        </div>
       </div>
     </div>
   );
