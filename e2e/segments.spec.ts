@@ -43,7 +43,19 @@ test.describe("customer segments", () => {
     await page.getByRole("menuitem", { name: "Empathy Map für dieses Segment anlegen" }).click();
     await page.waitForURL((url) => url.href !== bmcUrl && /\/canvases\/[0-9a-f-]{36}$/.test(url.pathname));
     await expect(page.getByRole("heading", { level: 1, name: "Empathy Map: Pendler:innen am Morgen" })).toBeVisible();
-    await expect(page.getByLabel("Kundensegment:")).toHaveValue(/:/);
+    const picker = page.getByLabel("Kundensegment:");
+    await expect(picker).toHaveValue(/:/);
+    // The picker saves itself, grouped by Business Model Canvas: off and on again, kept over a reload.
+    const attached = await picker.inputValue();
+    await expect(picker.locator("optgroup")).toHaveAttribute("label", "Pendel-Café");
+    await picker.selectOption("");
+    await expect(page.getByRole("status").filter({ hasText: "Gespeichert." })).toBeVisible();
+    await page.reload();
+    await expect(picker).toHaveValue("");
+    await picker.selectOption(attached);
+    await expect(page.getByRole("status").filter({ hasText: "Gespeichert." })).toBeVisible();
+    await page.reload();
+    await expect(picker).toHaveValue(attached);
     await editor.addNoteButton("Pains").click();
     await editor.note("Pains", 1).fill("Der Zug ist schon voll");
     await editor.addNoteButton("Gains").click();

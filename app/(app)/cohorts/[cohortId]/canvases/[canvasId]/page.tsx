@@ -59,7 +59,6 @@ export default async function CanvasPage(props: Props) {
       <ClientMessages namespaces={["editor"]}>
         {!isBusinessModel && (
           <SegmentAttach
-            key={`${segmentRef?.canvasId}:${segmentRef?.noteId}`}
             cohortId={canvas.cohortId}
             canvasId={canvas.id}
             segments={segments}
