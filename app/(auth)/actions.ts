@@ -9,9 +9,10 @@ import { registerStudent } from "@/lib/auth/sign-up";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
 
+// One answer for an unknown email and a wrong password (after the same argon2 work, lib/auth/password.ts):
+// the sign-in form must not tell which addresses have an account.
+const REFUSED = new ActionError("invalid", "signInRefused");
 const SIGN_IN_REFUSALS: Record<string, ActionError> = {
-  unknown_email: new ActionError("invalid", "checkFields", { email: "unknownEmail" }),
-  wrong_password: new ActionError("invalid", "checkFields", { password: "wrongPassword" }),
   rate_limited: new ActionError("rate_limited", "rateLimited"),
 };
 
@@ -23,8 +24,8 @@ export const signInAction = defineAction({
     try {
       await signIn("credentials", { email, password, redirect: false });
     } catch (error) {
-      if (error instanceof CredentialsSignin) throw SIGN_IN_REFUSALS[error.code] ?? SIGN_IN_REFUSALS.wrong_password;
-      if (error instanceof AuthError) throw SIGN_IN_REFUSALS.wrong_password;
+      if (error instanceof CredentialsSignin) throw SIGN_IN_REFUSALS[error.code] ?? REFUSED;
+      if (error instanceof AuthError) throw REFUSED;
       throw error;
     }
     return null;

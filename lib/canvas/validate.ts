@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "@/lib/validation/text";
 import {
   DOCUMENT_MAX_BYTES,
   JOB_TYPES,
@@ -15,7 +16,7 @@ import type { CanvasTemplate } from "./types";
 // Messages are catalog keys under `errors.` (see lib/actions.ts), with the path of the offending part.
 const noteSchema = z.object({
   id: z.string().regex(/^[a-z0-9]{6,32}$/, "canvasNoteId"),
-  text: z.string().max(NOTE_MAX, "canvasNoteTooLong"),
+  text: userText().max(NOTE_MAX, "canvasNoteTooLong"),
   tags: z.array(z.string().max(60)).max(20, "canvasTooManyTags"),
   segments: z.array(z.string()).max(20, "canvasTooManySegments"),
   color: z.enum(SEGMENT_COLORS).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "./text";
 import { INSTRUCTIONS_MAX, REQUIREMENTS_MAX, REVIEWS_MAX, REVIEWS_MIN, RUBRIC_MAX } from "@/lib/assignments/types";
 import { TEMPLATE_KINDS } from "@/lib/canvas/templates";
 import { zonedToInstant } from "@/lib/time";
@@ -11,8 +12,8 @@ const requirement = z.object({
 
 const criterion = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  title: z.string().trim().min(1, "rubricTitleRequired").max(120, "rubricTitleTooLong"),
-  prompt: z.string().trim().max(500, "rubricPromptTooLong"),
+  title: userText().trim().min(1, "rubricTitleRequired").max(120, "rubricTitleTooLong"),
+  prompt: userText().trim().max(500, "rubricPromptTooLong"),
   scale: z.coerce.number().int().min(2, "rubricScale").max(5, "rubricScale"),
 });
 
@@ -43,7 +44,7 @@ export const assignmentSchema = z
     lessonId: z.uuid(),
     baseVersion: z.coerce.number().int().min(0).default(0),
     timeZone: z.string().min(1).max(64),
-    instructionsMd: z.string().max(INSTRUCTIONS_MAX, "instructionsTooLong"),
+    instructionsMd: userText().max(INSTRUCTIONS_MAX, "instructionsTooLong"),
     requirements: jsonList(requirement, REQUIREMENTS_MAX, "requirementsTooMany", "requirementsEmpty"),
     rubric: jsonList(criterion, RUBRIC_MAX, "rubricTooMany", "rubricEmpty"),
     reviewsPerStudent: z.coerce.number().int().min(REVIEWS_MIN, "reviewsRange").max(REVIEWS_MAX, "reviewsRange"),
@@ -74,5 +75,5 @@ export const submitSchema = z.object({
     .union([z.uuid(), z.array(z.uuid())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  comment: z.string().max(20_000, "postTooLong").optional(),
+  comment: userText().max(20_000, "postTooLong").optional(),
 });

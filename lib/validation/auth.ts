@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "./text";
 
 // Messages are catalog keys under `errors.`; the action wrapper translates them.
 export const PASSWORD_MIN = 10;
@@ -23,7 +24,7 @@ export const passwordSchema = z
   .max(PASSWORD_MAX, { error: "passwordTooLong", abort: true })
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()) && new Set(p).size >= 4, "passwordTooCommon");
 
-export const nameSchema = z.string().trim().min(1, "nameRequired").max(120, "nameTooLong");
+export const nameSchema = userText().trim().min(1, "nameRequired").max(120, "nameTooLong");
 
 export const inviteCodeSchema = z
   .string()

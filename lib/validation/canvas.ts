@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { userText } from "./text";
 import { TITLE_MAX } from "@/lib/canvas/document";
 import { TEMPLATE_KINDS } from "@/lib/canvas/templates";
 
-export const canvasTitleSchema = z.string().trim().min(1, "canvasTitleRequired").max(TITLE_MAX, "canvasTitleTooLong");
+export const canvasTitleSchema = userText().trim().min(1, "canvasTitleRequired").max(TITLE_MAX, "canvasTitleTooLong");
 
 const ids = { cohortId: z.uuid(), canvasId: z.uuid() };
 

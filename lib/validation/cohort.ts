@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "./text";
 import { isValidTimeZone, zonedToInstant } from "@/lib/time";
 import { emailSchema, inviteCodeSchema } from "./auth";
 
@@ -49,7 +50,7 @@ export const TIME_ZONES = [
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const fields = {
-  name: z.string().trim().min(1, "cohortAdmin.nameRequired").max(COHORT_NAME_MAX, "cohortAdmin.nameTooLong"),
+  name: userText().trim().min(1, "cohortAdmin.nameRequired").max(COHORT_NAME_MAX, "cohortAdmin.nameTooLong"),
   startDate: z.string().trim().regex(DATE, "cohortAdmin.dateRequired"),
   endDate: z.string().trim().regex(DATE, "cohortAdmin.dateRequired"),
   timeZone: z.string().trim().max(64).refine(isValidTimeZone, "cohortAdmin.timeZoneInvalid"),

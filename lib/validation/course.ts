@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userText } from "./text";
 
 // The limits of db/schema/courses.ts, for the forms and the messages next to their fields.
 export const TITLE_MAX = 200;
@@ -26,14 +27,14 @@ export function slugify(title: string): string {
     .replace(/-+$/, "");
 }
 
-const title = z.string().trim().min(1, `${E}titleRequired`).max(TITLE_MAX, `${E}titleTooLong`);
+const title = userText().trim().min(1, `${E}titleRequired`).max(TITLE_MAX, `${E}titleTooLong`);
 const slug = z
   .string()
   .trim()
   .min(1, `${E}slugRequired`)
   .max(SLUG_MAX, `${E}slugTooLong`)
   .regex(SLUG_PATTERN, `${E}slugFormat`);
-const summary = z.string().trim().max(SUMMARY_MAX, `${E}summaryTooLong`).default("");
+const summary = userText().trim().max(SUMMARY_MAX, `${E}summaryTooLong`).default("");
 const locale = z.enum(COURSE_LOCALES, `${E}localeUnknown`);
 /** The updatedAt the form was loaded with, to refuse a save over someone else's newer one. */
 const loadedAt = z.iso.datetime({ offset: true });
@@ -50,7 +51,7 @@ export const lessonUpdateSchema = z.object({
   title,
   slug,
   // Not trimmed: whitespace is meaningful in markdown (indented code, hard line breaks).
-  bodyMd: z.string().max(LESSON_BODY_MAX, `${E}bodyTooLong`).default(""),
+  bodyMd: userText().max(LESSON_BODY_MAX, `${E}bodyTooLong`).default(""),
   updatedAt: loadedAt,
 });
 
@@ -63,7 +64,7 @@ export const lessonDeleteSchema = z.object({ courseId: z.uuid(), lessonId: z.uui
 
 export const lessonPreviewSchema = z.object({
   courseId: z.uuid(),
-  bodyMd: z.string().max(LESSON_BODY_MAX, `${E}bodyTooLong`),
+  bodyMd: userText().max(LESSON_BODY_MAX, `${E}bodyTooLong`),
 });
 
 export type CourseCreateInput = z.output<typeof courseCreateSchema>;

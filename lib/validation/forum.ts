@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { userText } from "./text";
 
 export const THREAD_TITLE_MAX = 200;
 export const POST_MAX = 20_000;
 
-const title = z.string().trim().min(1, "threadTitleRequired").max(THREAD_TITLE_MAX, "threadTitleTooLong");
-const body = z.string().trim().min(1, "postRequired").max(POST_MAX, "postTooLong");
+const title = userText().trim().min(1, "threadTitleRequired").max(THREAD_TITLE_MAX, "threadTitleTooLong");
+const body = userText().trim().min(1, "postRequired").max(POST_MAX, "postTooLong");
 
 export const createThreadSchema = z.object({ cohortId: z.uuid(), lessonId: z.uuid(), title, body });
 export const replySchema = z.object({ threadId: z.uuid(), body });

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { userText } from "./text";
 import { REVIEW_ANCHORS_MAX, REVIEW_COMMENT_MAX, REVIEW_STANDOUT_MAX } from "@/lib/pairing/types";
 
 const answer = z.object({
   score: z.number().int().min(1).max(5).nullable(),
-  comment: z.string().max(REVIEW_COMMENT_MAX, "reviewCommentTooLong"),
+  comment: userText().max(REVIEW_COMMENT_MAX, "reviewCommentTooLong"),
 });
 
 const anchor = z.object({
   canvasIndex: z.number().int().min(0).max(20),
   noteId: z.string().min(1).max(64),
-  text: z.string().max(600),
+  text: userText().max(600),
 });
 
 /** A review's content as the review form sends it (JSON, not FormData: it autosaves as a draft). */
@@ -18,7 +19,7 @@ export const reviewContentSchema = z.object({
   reviewId: z.uuid(),
   baseVersion: z.number().int().positive(),
   scores: z.record(z.string().max(40), answer).refine((s) => Object.keys(s).length <= 8),
-  standout: z.string().max(REVIEW_STANDOUT_MAX, "reviewStandoutTooLong"),
+  standout: userText().max(REVIEW_STANDOUT_MAX, "reviewStandoutTooLong"),
   anchors: z.array(anchor).max(REVIEW_ANCHORS_MAX, "reviewTooManyAnchors"),
 });
 
