@@ -62,6 +62,19 @@ describe("defineAction", () => {
     expect(JSON.stringify(result)).not.toContain("secret");
   });
 
+  it("echoes only what a form shows again, bounded: a 600 kB document stays out of the refusal", async () => {
+    current.user = await createUser();
+    const save = defineAction({
+      schema: z.object({ title: z.string().max(5, "nameTooLong"), document: z.string().max(10, "nameTooLong") }),
+      handler: async () => null,
+    });
+    const document = JSON.stringify({ blocks: { pains: ["x".repeat(600_000)] } });
+    const result = await save(null, { title: "a title", document, $ACTION_ID_abc: "" } as never);
+    expect(result).toMatchObject({ ok: false, code: "invalid", values: { title: "a title" } });
+    expect(result.ok === false && result.values).toEqual({ title: "a title" });
+    expect(JSON.stringify(result).length).toBeLessThan(2_000);
+  });
+
   it("refuses without a session", async () => {
     expect(await rename(null, { name: "Ada", age: 1 })).toMatchObject({ ok: false, code: "unauthorized" });
   });

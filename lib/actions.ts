@@ -32,11 +32,23 @@ function toObject(input: unknown): Record<string, unknown> {
   return out;
 }
 
-/** What the user typed, to show again after a refusal; secrets are never echoed. */
+/** The longest text a form shows again (a lesson body), and what one refusal echoes at most in all. */
+export const ECHO_FIELD_MAX = 100_000;
+export const ECHO_TOTAL_MAX = 200_000;
+
+/**
+ * What the user typed, to show again after a refusal, bounded: secrets, Next's own `$ACTION_` keys
+ * and values longer than any form field (a canvas document, an oversized post) are never sent back,
+ * so a refusal is never larger than the form it answers.
+ */
 function echo(raw: Record<string, unknown>): Record<string, string> {
   const values: Record<string, string> = {};
+  let total = 0;
   for (const [k, v] of Object.entries(raw)) {
-    if (typeof v === "string" && !/password/i.test(k)) values[k] = v;
+    if (typeof v !== "string" || /password/i.test(k) || k.startsWith("$ACTION")) continue;
+    if (v.length > ECHO_FIELD_MAX || total + v.length > ECHO_TOTAL_MAX) continue;
+    values[k] = v;
+    total += v.length;
   }
   return values;
 }
