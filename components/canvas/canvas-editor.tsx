@@ -25,6 +25,7 @@ import type { LinkedCanvas, PullSource } from "@/lib/canvas/segments";
 import { getTemplate } from "@/lib/canvas/templates";
 import type { TemplateKind } from "@/lib/canvas/types";
 import { BoardFrame } from "./board-frame";
+import { attributeLabel } from "./note-attribute";
 import { CanvasBlock } from "./canvas-block";
 import { canvasViewLabels } from "./canvas-view-labels";
 import { EditorToolbar } from "./editor-toolbar";
@@ -202,29 +203,18 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
   // Fit links, seen from either end: "relieves …" on a reliever, "relieved by …" on a pain.
   const linkGroupsOf = (blockId: string, note: Note): LinkGroup[] =>
     template.links.flatMap((rule) => {
-      if (rule.from === blockId) {
-        return [
-          {
-            label: t(`linkLabels.${rule.from}`),
-            emptyHint: t("noTargets", { block: titleOf(rule.to) }),
-            targets: notesOf(doc, rule.to),
-            linked: new Set(doc.links.filter((l) => l.from === note.id).map((l) => l.to)),
-            toggle: (id: string) => edit((d) => toggleLink(d, template, note.id, id)),
-          },
-        ];
-      }
-      if (rule.to === blockId) {
-        return [
-          {
-            label: t(`linkLabels.${rule.to}`),
-            emptyHint: t("noTargets", { block: titleOf(rule.from) }),
-            targets: notesOf(doc, rule.from),
-            linked: new Set(doc.links.filter((l) => l.to === note.id).map((l) => l.from)),
-            toggle: (id: string) => edit((d) => toggleLink(d, template, id, note.id)),
-          },
-        ];
-      }
-      return [];
+      const outgoing = rule.from === blockId;
+      if (!outgoing && rule.to !== blockId) return [];
+      const other = outgoing ? rule.to : rule.from;
+      return [
+        {
+          label: t(`linkLabels.${blockId}`),
+          emptyHint: t("noTargets", { block: titleOf(other) }),
+          targets: notesOf(doc, other),
+          linked: new Set(doc.links.flatMap((l) => (outgoing ? (l.from === note.id ? [l.to] : []) : l.to === note.id ? [l.from] : []))),
+          toggle: (id: string) => edit((d) => (outgoing ? toggleLink(d, template, note.id, id) : toggleLink(d, template, id, note.id))),
+        },
+      ];
     });
 
   // What the focused or hovered note is linked with lights up with it.
@@ -280,7 +270,7 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
           onView={setView}
           showQuestions={showQuestions}
           onQuestions={() => setShowQuestions((v) => !v)}
-          fitView={template.links.length > 0 && canvas.template === "value-proposition" ? fitView : null}
+          fitView={template.links.length > 0 ? fitView : null}
           onFitView={() => setFitView((v) => !v)}
           onShortcuts={() => setShortcutsOpen(true)}
           onPrint={() => window.print()}
@@ -444,12 +434,6 @@ function Editor({ canvas, locale, author, segmentName, segmentCanvases = [], pul
 }
 
 function describeNote(note: Note, blockId: string, template: ReturnType<typeof getTemplate>, t: ReturnType<typeof useTranslations<"editor">>) {
-  const attribute = template.blocks.find((b) => b.id === blockId)?.attribute?.kind;
-  const extra =
-    attribute === "jobType" && note.jobType
-      ? t(`jobTypes.${note.jobType}`)
-      : (attribute === "severity" || attribute === "importance") && note[attribute]
-        ? `${t(attribute)}: ${t(`weights.${String(note[attribute]) as "1"}`)}`
-        : null;
+  const extra = attributeLabel(note, template.blocks.find((b) => b.id === blockId), t);
   return [note.text.trim() || "…", extra].filter(Boolean).join("\n");
 }

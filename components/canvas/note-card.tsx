@@ -7,6 +7,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode }
 import { cn } from "@/components/ui/cn";
 import { NOTE_MAX, type Note, type SegmentColor } from "@/lib/canvas/document";
 import type { BlockDef } from "@/lib/canvas/types";
+import { attributeLabel } from "./note-attribute";
 import { NoteMenu, type LinkGroup, type NoteMenuProps } from "./note-menu";
 import { PLAIN_NOTE, SEGMENT_STYLES } from "./segment-colors";
 import { SegmentDots } from "./segment-dot";
@@ -101,13 +102,7 @@ export function NoteCard(props: NoteCardProps) {
     }
   }
 
-  const attribute = block.attribute?.kind;
-  const attributeChip =
-    attribute === "jobType" && note.jobType
-      ? t(`jobTypes.${note.jobType}`)
-      : (attribute === "severity" || attribute === "importance") && note[attribute]
-        ? `${t(attribute)}: ${t(`weights.${String(note[attribute]) as "1"}`)}`
-        : null;
+  const attributeChip = attributeLabel(note, block, t);
   const tagLabels = (block.tagGroups ?? []).flatMap((g) => g.tags.filter((tag) => note.tags.includes(tag.id)).map((tag) => tag.label[props.locale]));
   const links = props.linkGroups.filter((g) => g.linked.size > 0);
 
