@@ -57,6 +57,8 @@ export default defineConfig({
       // AUTH_SECRET is left alone: start.mjs makes and keeps one when it is unset.
       DATABASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // e2e/budget.spec.ts reads the server's statement count from /api/health.
+      WERKBANK_SQL_COUNT: "1",
     },
   },
 });

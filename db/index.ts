@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -13,26 +14,72 @@ export type DbOrTx = Db | Tx;
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
 
-const globalForDb = globalThis as unknown as { __werkbankDb?: Handle; __werkbankSqlCount?: number };
+type SqlCount = { statements: number; roundTrips: number; waveOpen: boolean; doneSinceWave: number };
+const globalForDb = globalThis as unknown as { __werkbankDb?: Handle; __werkbankSqlCount?: SqlCount };
+
+/** Work that is not a request's (the scheduler's sweep) runs inside this, so it does not count. */
+const uncounted = new AsyncLocalStorage<true>();
+export function withoutSqlCount<T>(work: () => Promise<T>): Promise<T> {
+  return uncounted.run(true, work);
+}
+
+const countingOn = () => process.env.WERKBANK_SQL_COUNT === "1";
+function sqlCount(): SqlCount {
+  return (globalForDb.__werkbankSqlCount ??= { statements: 0, roundTrips: 0, waveOpen: false, doneSinceWave: 1 });
+}
 
 /**
- * With WERKBANK_SQL_COUNT=1 every statement sent through Drizzle is counted (the bench reads the
- * count around one page render to state "statements per render" as a measured number).
+ * With WERKBANK_SQL_COUNT=1 every statement sent through Drizzle is counted, and the sequential
+ * round trips: the bench and the statement-budget test read both around one page render.
+ * PostgreSQL: statements sent in the same turn of the event loop (a Promise.all) share a round trip;
+ * one sent after waiting on the socket starts the next. PGlite answers in-process without a turn of
+ * the event loop, so there a statement sent after another one has finished starts the next.
  */
-function counting() {
-  if (process.env.WERKBANK_SQL_COUNT !== "1") return {};
+function counting(kind: Handle["kind"]) {
+  if (!countingOn()) return {};
   return {
     logger: {
-      logQuery() {
-        globalForDb.__werkbankSqlCount = (globalForDb.__werkbankSqlCount ?? 0) + 1;
+      logQuery(query: string) {
+        if (uncounted.getStore()) return;
+        if (process.env.WERKBANK_SQL_LOG === "1") console.log("[sql]", query.replace(/\s+/g, " ").slice(0, 160));
+        const c = sqlCount();
+        c.statements++;
+        if (kind === "postgres" && !c.waveOpen) {
+          c.roundTrips++;
+          c.waveOpen = true;
+          setImmediate(() => (c.waveOpen = false));
+        }
       },
     },
   };
 }
 
-/** Statements sent so far (only counted with WERKBANK_SQL_COUNT=1; otherwise null). */
-export function sqlStatementCount(): number | null {
-  return process.env.WERKBANK_SQL_COUNT === "1" ? (globalForDb.__werkbankSqlCount ?? 0) : null;
+/** PGlite's side of the round-trip count: a query that starts after one has finished is a new wait. */
+function countPgliteRoundTrips(client: PGlite): void {
+  if (!countingOn()) return;
+  const query = client.query.bind(client);
+  client.query = (async (...args: Parameters<PGlite["query"]>) => {
+    const counted = !uncounted.getStore();
+    if (counted) {
+      const c = sqlCount();
+      if (c.doneSinceWave > 0) {
+        c.roundTrips++;
+        c.doneSinceWave = 0;
+      }
+    }
+    try {
+      return await query(...args);
+    } finally {
+      if (counted) sqlCount().doneSinceWave++;
+    }
+  }) as PGlite["query"];
+}
+
+/** Statements and sequential round trips so far (only counted with WERKBANK_SQL_COUNT=1; otherwise null). */
+export function sqlStatementCount(): { statements: number; roundTrips: number } | null {
+  if (!countingOn()) return null;
+  const c = sqlCount();
+  return { statements: c.statements, roundTrips: c.roundTrips };
 }
 
 export function pgliteDir(): string {
@@ -54,7 +101,7 @@ function open(): Handle {
   if (url) {
     const client = postgres(url, postgresOptions());
     return {
-      db: drizzlePostgres(client, { schema, casing: "snake_case", ...counting() }),
+      db: drizzlePostgres(client, { schema, casing: "snake_case", ...counting("postgres") }),
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -62,8 +109,9 @@ function open(): Handle {
   const dir = pgliteDir();
   mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
+  countPgliteRoundTrips(client);
   return {
-    db: drizzlePglite(client, { schema, casing: "snake_case", ...counting() }) as unknown as Db,
+    db: drizzlePglite(client, { schema, casing: "snake_case", ...counting("pglite") }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
   };

@@ -96,10 +96,10 @@ test.describe("lesson forum", () => {
       await page.getByTestId("bell").click();
       await page.waitForURL("**/notifications");
       const link = page.getByRole("link", { name: `Ben Schulz hat auf „${title}“ geantwortet` });
-      await expect(link).toHaveAttribute("href", new RegExp(`^/cohorts/${cohortId}/forum/${threadId}#post-[0-9a-f-]{36}$`));
+      await expect(link).toHaveAttribute("href", new RegExp(`^/cohorts/${cohortId}/forum/${threadId}\\?post=([0-9a-f-]{36})#post-\\1$`));
       const postId = (await link.getAttribute("href"))!.split("#post-")[1]!;
       await link.click();
-      await page.waitForURL(`**${threadPath}#post-${postId}`);
+      await page.waitForURL(`**${threadPath}?post=${postId}#post-${postId}`);
       await expect(page.locator(`#post-${postId}`)).toContainText("Gute Frage, @Anna Berger fang mit einem einzigen Segment an.");
       await expect(page.getByTestId("bell-count")).toBeHidden();
     });

@@ -77,10 +77,12 @@ type Options<S extends z.ZodType, T> = {
  */
 export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
   return async function run(_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> {
-    const [t, root] = await Promise.all([getTranslations("errors"), getTranslations()]);
+    // Words are loaded only for a refusal: a successful call never reads the catalogs (nor the user's language).
+    const words = () => Promise.all([getTranslations("errors"), getTranslations()]);
     const raw = toObject(input);
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {
+      const [t, root] = await words();
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "_form");
@@ -101,6 +103,7 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
           : await db.transaction((tx) => opts.handler(input_, { user, tx }));
     } catch (error) {
       unstable_rethrow(error);
+      const [t, root] = await words();
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrorKeys
           ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, root, k, "invalid")]]))

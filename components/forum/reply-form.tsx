@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { usePathname, useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { replyAction } from "@/app/(app)/cohorts/[cohortId]/forum/actions";
 import { FormMessage } from "@/components/ui/form-message";
@@ -32,9 +33,15 @@ export function ReplyForm({
   const failed = state && !state.ok ? state : null;
   const posted = state?.ok ? state.data.postId : null;
 
+  const router = useRouter();
+  const pathname = usePathname();
   useEffect(() => {
-    if (posted) document.getElementById(`post-${posted}`)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [posted]);
+    if (!posted) return;
+    // A long thread is paged: the new post is on its last page, which ?post= opens.
+    const shown = document.getElementById(`post-${posted}`);
+    if (shown) shown.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    else router.push(`${pathname}?post=${posted}#post-${posted}`);
+  }, [posted, pathname, router]);
 
   const bodyErrors = failed?.fieldErrors?.body;
   const describedBy = [bodyErrors?.length ? "reply-body-error" : null, locked ? "reply-locked" : null, "reply-body-hint"]

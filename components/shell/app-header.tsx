@@ -4,13 +4,12 @@ import { signOutAction } from "@/app/(app)/actions";
 import { Logo } from "@/components/logo";
 import { asFormAction } from "@/components/ui/as-form-action";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
-import type { SessionUser } from "@/lib/auth/session";
-import { unreadCount } from "@/lib/notifications/store";
+import type { SessionContext } from "@/lib/auth/session";
 import { LocaleSwitch } from "./locale-switch";
 
-export async function AppHeader({ user }: { user: SessionUser }) {
-  const [t, tc, unread] = await Promise.all([getTranslations("nav"), getTranslations("common"), unreadCount(getDb(), user.id)]);
+export async function AppHeader({ user }: { user: SessionContext }) {
+  const [t, tc] = await Promise.all([getTranslations("nav"), getTranslations("common")]);
+  const unread = user.unread;
   return (
     <header className="border-b border-line bg-white/80 backdrop-blur">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">

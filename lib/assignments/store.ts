@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, canvases, deadlineExtensions, forumPosts, forumThreads, lessons, submissions, submissionVersions, users } from "@/db/schema";
+import { assignments, canvases, cohorts, deadlineExtensions, forumPosts, forumThreads, lessons, submissions, submissionVersions, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import { isEmptyDocument } from "@/lib/canvas/document";
 import { fitScore } from "@/lib/canvas/fit";
@@ -35,6 +35,18 @@ export async function getAssignment(db: DbOrTx, cohortId: string, lessonId: stri
     .where(and(eq(assignments.cohortId, cohortId), eq(assignments.lessonId, lessonId)))
     .limit(1);
   return row ?? null;
+}
+
+/** The same, found by the lesson's slug: a page can ask for it beside the lesson, not after it. */
+export async function getAssignmentBySlug(db: DbOrTx, cohortId: string, lessonSlug: string): Promise<AssignmentRow | null> {
+  const [row] = await db
+    .select({ assignment: assignments })
+    .from(assignments)
+    .innerJoin(cohorts, eq(cohorts.id, assignments.cohortId))
+    .innerJoin(lessons, and(eq(lessons.id, assignments.lessonId), eq(lessons.courseId, cohorts.courseId)))
+    .where(and(eq(assignments.cohortId, cohortId), eq(lessons.slug, lessonSlug)))
+    .limit(1);
+  return row?.assignment ?? null;
 }
 
 /**

@@ -6,16 +6,16 @@ import type { NextAuthConfig } from "next-auth";
  */
 const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/api/auth", "/api/health", "/locale"];
 
+/** Pages a signed-out visitor may open. */
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
 export const authConfig = {
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt", maxAge: 60 * 60 * 24 * 30 },
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { sessions, users } from "@/db/schema";
+import { memberships, notifications, sessions, users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import {
   ACCOUNT_LIMIT,
@@ -76,14 +76,28 @@ export type SessionUser = {
 };
 
 /**
- * The user behind a decoded JWT, or null when the session was signed out, has expired, or was
- * made before the user's session version changed (a password change elsewhere).
+ * What every page needs of its viewer, read in the same statement as the session: the header's
+ * unread count and the viewer's roles per cohort (a user belongs to a handful of cohorts).
  */
-export async function loadSessionUser(claims: { userId?: string; sessionToken?: string }): Promise<SessionUser | null> {
+export type SessionContext = SessionUser & { unread: number; roles: Readonly<Record<string, "student" | "instructor">> };
+
+/**
+ * The user behind a decoded JWT, or null when the session was signed out, has expired, or was
+ * made before the user's session version changed (a password change elsewhere). One statement.
+ */
+export async function loadSessionUser(claims: { userId?: string; sessionToken?: string }): Promise<SessionContext | null> {
   const { userId, sessionToken } = claims;
   if (!userId || !sessionToken) return null;
   const [row] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, isAdmin: users.isAdmin, locale: users.locale })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      locale: users.locale,
+      unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
+      roles: sql<[string, "student" | "instructor"][]>`(select coalesce(json_agg(json_build_array(m.cohort_id, m.role)), '[]'::json) from ${memberships} m where m.user_id = ${users.id})`,
+    })
     .from(users)
     .innerJoin(
       sessions,
@@ -96,5 +110,7 @@ export async function loadSessionUser(claims: { userId?: string; sessionToken?: 
     )
     .where(eq(users.id, userId))
     .limit(1);
-  return row ? { ...row, locale: row.locale === "en" ? "en" : "de" } : null;
+  if (!row) return null;
+  const roles = typeof row.roles === "string" ? (JSON.parse(row.roles) as [string, "student" | "instructor"][]) : row.roles;
+  return { ...row, locale: row.locale === "en" ? "en" : "de", unread: Number(row.unread), roles: Object.fromEntries(roles) };
 }

@@ -2,15 +2,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { addMember, createCohort, createCourse, createUser } from "@/lib/test/factories";
 import { createSession } from "./credentials";
 
-// auth() decodes the JWT cookie; here it returns the claims a real cookie would carry.
+// readSessionClaims() decrypts the cookie; here it returns the claims a real cookie would carry.
 const authMock = vi.hoisted(() => vi.fn());
-vi.mock("./index", () => ({ auth: authMock }));
+vi.mock("./token", () => ({ readSessionClaims: authMock }));
 
 const { getCurrentUser, requireCohortRole, requireUser } = await import("./session");
 
 async function signInAs(user: { id: string; sessionVersion: number }) {
   const sid = await createSession(user.id, user.sessionVersion);
-  authMock.mockResolvedValue({ user: { id: user.id }, sid });
+  authMock.mockResolvedValue({ userId: user.id, sessionToken: sid });
 }
 
 /** next/navigation signals notFound() and redirect() by throwing errors with a digest. */

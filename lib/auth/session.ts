@@ -3,22 +3,22 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { actorRole } from "@/lib/cohorts/membership";
-import { loadSessionUser, type SessionUser } from "./credentials";
-import { auth } from "./index";
+import { loadSessionUser, type SessionContext, type SessionUser } from "./credentials";
+import { readSessionClaims } from "./token";
 
-export type { SessionUser };
+export type { SessionContext, SessionUser };
 
 /** The signed-in user, checked against the database once per request (session row and version). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  return loadSessionUser({ userId: session?.user?.id, sessionToken: session?.sid });
+export const getCurrentUser = cache(async (): Promise<SessionContext | null> => {
+  const claims = await readSessionClaims();
+  return claims ? loadSessionUser(claims) : null;
 });
 
 export async function currentSessionToken(): Promise<string | undefined> {
-  return (await auth())?.sid;
+  return (await readSessionClaims())?.sessionToken;
 }
 
-export async function requireUser(): Promise<SessionUser> {
+export async function requireUser(): Promise<SessionContext> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   return user;
@@ -27,7 +27,9 @@ export async function requireUser(): Promise<SessionUser> {
 export type CohortRole = "student" | "instructor";
 
 /** The actor's role in the cohort; admins count as instructors. Null when they are not a member. Cached per request. */
-export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser, cohortId: string): Promise<CohortRole | null> {
+export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser | SessionContext, cohortId: string): Promise<CohortRole | null> {
+  // The session's own statement read the viewer's roles; admins count as instructors everywhere.
+  if ("roles" in user) return user.roles[cohortId] ?? (user.isAdmin ? "instructor" : null);
   return actorRole(getDb(), cohortId, user);
 });
 
@@ -38,7 +40,7 @@ export const cohortRoleOf = cache(async function cohortRoleOf(user: SessionUser,
 export async function requireCohortRole(
   cohortId: string,
   roles: readonly CohortRole[] = ["student", "instructor"],
-): Promise<{ user: SessionUser; role: CohortRole }> {
+): Promise<{ user: SessionContext; role: CohortRole }> {
   const user = await requireUser();
   if (!isUuid(cohortId)) notFound();
   const role = await cohortRoleOf(user, cohortId);

@@ -4,6 +4,7 @@ import { launchBrowser } from "./browser";
 import { benchCanvas } from "./canvas";
 import { benchDashboard, DASHBOARD_ASSIGNMENTS, DASHBOARD_INSTRUCTOR, DASHBOARD_STUDENTS, seedDashboardCohort } from "./dashboard";
 import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
+import { benchPages, printPages, seedPages, serverPid } from "./pages";
 import { benchPairing } from "./pairing";
 import { signInCookie, startServer } from "./server";
 
@@ -31,13 +32,18 @@ const figures = (r: autocannon.Result) => ({ rps: r.requests.average, p50: r.lat
 process.env.WERKBANK_SQL_COUNT = "1";
 process.env.WERKBANK_SWEEP = "0";
 let bigCohort = "";
+let canvasIds: string[] = [];
 const server = await startServer(PORT, async (db) => {
   await seedForum(db);
+  canvasIds = await seedPages(db);
   const started = Date.now();
   bigCohort = await seedDashboardCohort(db);
   console.log(`seeded a cohort of ${DASHBOARD_STUDENTS} students × ${DASHBOARD_ASSIGNMENTS} assignments in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 try {
+  // First, before any load has warmed or grown anything: CPU per request, HTML, statements and round trips of every page.
+  printPages(server.database, await benchPages(server, serverPid(server.pid), bigCohort, canvasIds));
+
   const cookie = await signInCookie(server.baseUrl, "anna.berger@werkbank.test", DEMO_PASSWORD);
   const courses = await (await fetch(`${server.baseUrl}/courses`, { headers: { cookie } })).text();
   const cohortPath = courses.match(/\/cohorts\/[0-9a-f-]{36}/)?.[0];

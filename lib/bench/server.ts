@@ -7,7 +7,7 @@ import { closeDb, getDb, type Db } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 
-export type BenchServer = { baseUrl: string; database: string; stop: () => Promise<void> };
+export type BenchServer = { baseUrl: string; database: string; pid: number; stop: () => Promise<void> };
 
 /**
  * Starts the production build (`npm start`, which builds when needed) on its own database:
@@ -76,6 +76,7 @@ export async function startServer(port: number, prepare?: (db: Db) => Promise<vo
   return {
     baseUrl,
     database,
+    pid: child.pid!,
     stop: async () => {
       try {
         process.kill(-child.pid!, "SIGTERM");

@@ -52,12 +52,11 @@ export async function listMyCohorts(user: SessionUser): Promise<CohortCard[]> {
 export type LessonListItem = { id: string; slug: string; title: string; position: number; done: boolean };
 
 /**
- * A cohort's course and its lessons with the actor's progress. Call after requireCohortRole.
- * Cached per request: generateMetadata and the page share one read.
+ * The cohort, its course and the lessons with the actor's progress in one statement; with `bodySlug`
+ * the same statement also carries that lesson's body (the other lessons' bodies are never read).
  */
-export const getCohortCourse = cache(async function getCohortCourse(cohortId: string, userId: string) {
-  const db = getDb();
-  const [head] = await db
+async function loadCourse(cohortId: string, userId: string, bodySlug: string | null) {
+  const rows = await getDb()
     .select({
       cohortId: cohorts.id,
       cohortName: cohorts.name,
@@ -68,45 +67,51 @@ export const getCohortCourse = cache(async function getCohortCourse(cohortId: st
       courseId: courses.id,
       courseTitle: courses.title,
       courseSummary: courses.summary,
-    })
-    .from(cohorts)
-    .innerJoin(courses, eq(courses.id, cohorts.courseId))
-    .where(eq(cohorts.id, cohortId))
-    .limit(1);
-  if (!head) return null;
-  const list = await db
-    .select({
-      id: lessons.id,
+      lessonId: lessons.id,
       slug: lessons.slug,
       title: lessons.title,
       position: lessons.position,
       done: sql<boolean>`${lessonProgress.lessonId} is not null`,
+      bodyMd: bodySlug === null ? sql<string | null>`null` : sql<string | null>`case when ${lessons.slug} = ${bodySlug} then ${lessons.bodyMd} end`,
     })
-    .from(lessons)
+    .from(cohorts)
+    .innerJoin(courses, eq(courses.id, cohorts.courseId))
+    .leftJoin(lessons, eq(lessons.courseId, courses.id))
     .leftJoin(
       lessonProgress,
-      and(
-        eq(lessonProgress.lessonId, lessons.id),
-        eq(lessonProgress.cohortId, cohortId),
-        eq(lessonProgress.userId, userId),
-      ),
+      and(eq(lessonProgress.lessonId, lessons.id), eq(lessonProgress.cohortId, cohortId), eq(lessonProgress.userId, userId)),
     )
-    .where(eq(lessons.courseId, head.courseId))
+    .where(eq(cohorts.id, cohortId))
     .orderBy(asc(lessons.position));
-  return { ...head, lessons: list satisfies LessonListItem[] };
+  const head = rows[0];
+  if (!head) return null;
+  const { cohortName, startsOn, endsOn, inviteCode, timeZone, courseId, courseTitle, courseSummary } = head;
+  const list: LessonListItem[] = rows
+    .filter((r) => r.lessonId !== null)
+    .map((r) => ({ id: r.lessonId!, slug: r.slug!, title: r.title!, position: r.position!, done: Boolean(r.done) }));
+  const body = rows.find((r) => r.bodyMd !== null)?.bodyMd ?? null;
+  return { course: { cohortId, cohortName, startsOn, endsOn, inviteCode, timeZone, courseId, courseTitle, courseSummary, lessons: list }, body };
+}
+
+/**
+ * A cohort's course and its lessons with the actor's progress. Call after requireCohortRole.
+ * Cached per request: generateMetadata and the page share one read.
+ */
+export const getCohortCourse = cache(async function getCohortCourse(cohortId: string, userId: string) {
+  return (await loadCourse(cohortId, userId, null))?.course ?? null;
 });
 
-/** One lesson of the cohort's course, its body, and its neighbours. Call after requireCohortRole. */
+/** One lesson of the cohort's course, its body, and its neighbours, in one statement. Call after requireCohortRole. */
 export const getLesson = cache(async function getLesson(cohortId: string, slug: string, userId: string) {
-  const course = await getCohortCourse(cohortId, userId);
-  if (!course) return null;
+  const loaded = await loadCourse(cohortId, userId, slug);
+  if (!loaded) return null;
+  const { course } = loaded;
   const index = course.lessons.findIndex((l) => l.slug === slug);
   const current = course.lessons[index];
   if (!current) return null;
-  const [body] = await getDb().select({ bodyMd: lessons.bodyMd }).from(lessons).where(eq(lessons.id, current.id));
   return {
     course,
-    lesson: { ...current, bodyMd: body?.bodyMd ?? "", number: index + 1 },
+    lesson: { ...current, bodyMd: loaded.body ?? "", number: index + 1 },
     previous: course.lessons[index - 1] ?? null,
     next: course.lessons[index + 1] ?? null,
   };

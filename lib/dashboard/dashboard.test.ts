@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { auditLog, reviews, submissions } from "@/db/schema";
+import { auditLog, cohorts, reviews, submissions } from "@/db/schema";
 import { listAudit } from "@/lib/cohorts/audit";
 import { pairAssignment, type PairingAssignment } from "@/lib/pairing/store";
 import { addMember, createCohort, createCourse, createUser } from "@/lib/test/factories";
@@ -119,10 +119,11 @@ describe("cohort matrix", () => {
     const only = await openReviews(db, cohort.id, { page: 1, reviewerId: students[2]!.id });
     expect(only.rows.map((r) => r.authorName).length).toBe(2);
 
-    const span = { id: cohort.id, timeZone: "Europe/Berlin", startsOn: new Date(due - 10 * DAY), endsOn: new Date(due + 30 * DAY) };
+    // The overview reads the cohort's own time zone and dates.
+    await db.update(cohorts).set({ timeZone: "Europe/Berlin", startsOn: new Date(due - 10 * DAY), endsOn: new Date(due + 30 * DAY) }).where(eq(cohorts.id, cohort.id));
     // The overview's review side, with the per-student figures of the matrix's summary.
     const matrix = await cohortMatrix(db, cohort.id, all, new Date(due + 3 * HOUR));
-    const { summary, charts } = withStudents(await dashboardOverview(db, span, new Date(due + 3 * HOUR)), matrix.summary);
+    const { summary, charts } = withStudents(await dashboardOverview(db, cohort.id, new Date(due + 3 * HOUR)), matrix.summary);
     expect(summary).toMatchObject({ students: 7, expectedSubmissions: 7, submitted: 6, late: 1, missing: 1, reviewsSubmitted: 4, reviewsOpen: 8, reviewsOverdue: 0 });
     expect(charts.expectedReviews).toBe(12); // k × 6 submissions
     expect(charts.completion.at(-1)).toMatchObject({ submitted: 6, reviewed: 4 });
@@ -133,7 +134,7 @@ describe("cohort matrix", () => {
     for (let i = 1; i < charts.completion.length; i++) expect(charts.completion[i]!.submitted).toBeGreaterThanOrEqual(charts.completion[i - 1]!.submitted);
     expect(charts.fitCount).toBe(0);
     await db.update(submissions).set({ fitScore: 1 }).where(eq(submissions.assignmentId, a.id));
-    const again = await dashboardOverview(db, span, new Date(due + 3 * HOUR));
+    const again = await dashboardOverview(db, cohort.id, new Date(due + 3 * HOUR));
     expect(again.charts.fitBuckets.map((b) => b.count)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 6]);
   });
 });

@@ -222,14 +222,13 @@ type RawCell = {
   until: string | Date | null;
 };
 
-/** The cells of some students (one page): their state in every assignment of the cohort. */
-async function cellsOf(db: DbOrTx, cohortId: string, userIds: string[], now: Date): Promise<Map<string, MatrixCell[]>> {
-  const out = new Map<string, MatrixCell[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return out;
-  const at = now.toISOString();
-  const ids = `{${userIds.join(",")}}`;
-  const result = await db.execute(sql`
-    select p.user_id as "userId", a.id as "assignmentId",
+/**
+ * The cells of some students (`users`: a query of their ids, one page of the matrix): their state in
+ * every assignment of the cohort, one row per student and assignment.
+ */
+function cellsSql(cohortId: string, users: SQL, at: string): SQL {
+  return sql`
+    select p.user_id as "userId", a.id as "assignmentId", l.position,
       case when x.user_id is not null then 'excused'
            when s.id is not null then case when s.late then 'late' else 'on_time' end
            when greatest(a.submission_due, e.until) < ${at}::timestamptz then 'missing'
@@ -238,7 +237,7 @@ async function cellsOf(db: DbOrTx, cohortId: string, userIds: string[], now: Dat
       coalesce(g.open, 0)::int as open, coalesce(g.overdue, 0)::int as overdue,
       coalesce(rc.received, 0)::int as received, coalesce(rc.waiting, 0)::int as waiting,
       s.fit_score::float8 as fit, coalesce(g.help_sum, 0)::int as "helpSum", coalesce(g.help_n, 0)::int as "helpN", e.until
-    from unnest(${ids}::uuid[]) as p(user_id)
+    from (${users}) as p(user_id)
     cross join assignments a
     join lessons l on l.id = a.lesson_id
     left join submissions s on s.assignment_id = a.id and s.author_id = p.user_id
@@ -252,7 +251,7 @@ async function cellsOf(db: DbOrTx, cohortId: string, userIds: string[], now: Dat
         count(*) filter (where status in ('assigned', 'draft') and due_at < ${at}::timestamptz) as overdue,
         sum(helpfulness) filter (where status = 'submitted') as help_sum,
         count(helpfulness) filter (where status = 'submitted') as help_n
-      from reviews where reviewer_id = any(${ids}::uuid[]) and assignment_id in ${cohortAssignments(cohortId)}
+      from reviews where reviewer_id in (${users}) and assignment_id in ${cohortAssignments(cohortId)}
       group by reviewer_id, assignment_id
     ) g on g.reviewer_id = p.user_id and g.assignment_id = a.id
     left join (
@@ -260,41 +259,35 @@ async function cellsOf(db: DbOrTx, cohortId: string, userIds: string[], now: Dat
         count(*) filter (where r.status = 'submitted') as received,
         count(*) filter (where r.status in ('assigned', 'draft')) as waiting
       from submissions s2 join reviews r on r.submission_id = s2.id
-      where s2.author_id = any(${ids}::uuid[]) and s2.cohort_id = ${cohortId}
+      where s2.author_id in (${users}) and s2.cohort_id = ${cohortId}
       group by s2.author_id, r.assignment_id
     ) rc on rc.author_id = p.user_id and rc.assignment_id = a.id
-    where a.cohort_id = ${cohortId}
-    order by l.position`);
-  for (const c of rowsOf<RawCell>(result)) {
-    out.get(c.userId)?.push({
-      assignmentId: c.assignmentId,
-      status: c.status,
-      given: c.given,
-      owed: c.owed,
-      received: c.received,
-      waiting: c.waiting,
-      open: c.open,
-      overdue: c.overdue,
-      fit: c.fit === null ? null : Number(c.fit),
-      helpfulness: c.helpN > 0 ? c.helpSum / c.helpN : null,
-      extendedUntil: c.until ? new Date(c.until) : null,
-    });
-  }
-  return out;
+    where a.cohort_id = ${cohortId}`;
 }
 
-/**
- * One page of the matrix, filtered, searched and sorted in the database, with the number of
- * matching students: two statements (the page's totals, then its cells). `pageSize: null` returns
- * every matching row (the CSV export).
- */
+function toCell(c: RawCell): MatrixCell {
+  return {
+    assignmentId: c.assignmentId,
+    status: c.status,
+    given: c.given,
+    owed: c.owed,
+    received: c.received,
+    waiting: c.waiting,
+    open: c.open,
+    overdue: c.overdue,
+    fit: c.fit === null ? null : Number(c.fit),
+    helpfulness: c.helpN > 0 ? c.helpSum / c.helpN : null,
+    extendedUntil: c.until ? new Date(c.until) : null,
+  };
+}
+
 /** Totals over all the cohort's students (not just those the search or filter shows): the dashboard's headline. */
 export type StudentSummary = { students: number; expectedSubmissions: number; submitted: number; late: number; missing: number };
 
 /**
  * One page of the matrix, filtered, searched and sorted in the database, with the number of
- * matching students and the whole cohort's submission totals: two statements (the page's totals
- * with the summary, then its cells). `pageSize: null` returns every matching row (the CSV export).
+ * matching students, the whole cohort's submission totals and each row's cells: one statement.
+ * `pageSize: null` returns every matching row (the CSV export).
  */
 export async function cohortMatrix(
   db: DbOrTx,
@@ -311,6 +304,7 @@ export async function cohortMatrix(
   const offset = size === null ? 0 : Math.max(0, query.page - 1) * size;
   const paging = size === null ? sql`` : sql`limit ${size} offset ${offset}`;
   // The summary rides on the first row; a page past the end gets it from a row of its own (rn = 0).
+  // Each row carries its cells (one per assignment, in lesson order): one statement for the whole page.
   const result = await db.execute(sql`
     with t as (${studentTotals(cohortId, now)}),
     s as (
@@ -325,25 +319,29 @@ export async function cohortMatrix(
       from t
       where ${search} and ${sql.raw(FILTER_SQL[query.filter])}
       order by rn ${paging}
-    )
-    select page.*, to_json(s) as summary from page cross join s
+    ),
+    cells as (${cellsSql(cohortId, sql`select "userId" from page`, now.toISOString())})
+    select page.*, to_json(s) as summary,
+      (select coalesce(json_agg(cells order by cells.position), '[]'::json) from cells where cells."userId" = page."userId") as cells
+    from page cross join s
     union all
-    select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, to_json(s) from s
+    select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, to_json(s), null from s
       where not exists (select 1 from page)
     order by rn`);
-  const raw = rowsOf<Omit<MatrixRow, "cells"> & { total: number | null; rn: unknown; summary: StudentSummary | string }>(result);
+  const raw = rowsOf<Omit<MatrixRow, "cells"> & { total: number | null; rn: unknown; summary: StudentSummary | string; cells: RawCell[] | string | null }>(
+    result,
+  );
   const first = raw[0]!;
   const summary = typeof first.summary === "string" ? (JSON.parse(first.summary) as StudentSummary) : first.summary;
   const rows = raw.filter((r) => r.userId !== null).map(({ rn: _rn, ...r }) => r);
-  const cells = await cellsOf(db, cohortId, rows.map((r) => r.userId), now);
   return {
     summary,
     total: rows[0] ? Number(rows[0].total) : await countStudents(db, cohortId, query),
-    rows: rows.map(({ total: _total, summary: _summary, ...r }) => ({
+    rows: rows.map(({ total: _total, summary: _summary, cells, ...r }) => ({
       ...r,
       fit: r.fit === null ? null : Number(r.fit),
       helpfulness: r.helpfulness === null ? null : Number(r.helpfulness),
-      cells: cells.get(r.userId) ?? [],
+      cells: (typeof cells === "string" ? (JSON.parse(cells) as RawCell[]) : (cells ?? [])).map(toCell),
     })),
   };
 }
@@ -427,12 +425,10 @@ export type ReviewOverview = { summary: ReviewSummary; charts: Omit<DashboardCha
  * The per-student figures come from cohortMatrix's summary (withStudents): both statements run
  * side by side and the per-student totals are computed once.
  */
-export async function dashboardOverview(
-  db: DbOrTx,
-  cohort: { id: string; timeZone: string; startsOn: Date; endsOn: Date },
-  now = new Date(),
-): Promise<ReviewOverview> {
+export async function dashboardOverview(db: DbOrTx, cohortId: string, now = new Date()): Promise<ReviewOverview> {
   const at = now.toISOString();
+  // The cohort's own time zone and dates are read in the statement: the page need not wait for its head first.
+  const cohort = { id: cohortId, timeZone: sql`(select time_zone from cohorts where id = ${cohortId})` };
   const result = await db.execute(sql`
     with sub_days as (
       select to_char(d, 'YYYY-MM-DD') as day, n from (
@@ -462,6 +458,7 @@ export async function dashboardOverview(
       from assignments a where a.cohort_id = ${cohort.id}
     )
     select
+      c.time_zone as "timeZone", c.starts_on as "startsOn", c.ends_on as "endsOn",
       (select submitted from rv) as "reviewsSubmitted",
       (select open from rv) as "reviewsOpen",
       (select overdue from rv) as "reviewsOverdue",
@@ -469,15 +466,26 @@ export async function dashboardOverview(
       (select coalesce(sum(greatest(k * subs, live)), 0) from per_assignment)::int as "expectedReviews",
       (select coalesce(json_agg(json_build_array(day, n)), '[]') from sub_days) as "subDays",
       (select coalesce(json_agg(json_build_array(day, n)), '[]') from rev_days) as "revDays",
-      (select coalesce(json_agg(json_build_array(bucket, n)), '[]') from fit) as "fitBuckets"`);
-  const [row] = rowsOf<ReviewSummary & { expectedReviews: number; subDays: [string, number][]; revDays: [string, number][]; fitBuckets: [number, number][] }>(result);
+      (select coalesce(json_agg(json_build_array(bucket, n)), '[]') from fit) as "fitBuckets"
+    from cohorts c where c.id = ${cohortId}`);
+  const [row] = rowsOf<
+    ReviewSummary & {
+      timeZone: string;
+      startsOn: Date | string;
+      endsOn: Date | string;
+      expectedReviews: number;
+      subDays: [string, number][];
+      revDays: [string, number][];
+      fitBuckets: [number, number][];
+    }
+  >(result);
   const r = row!;
   const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
   const subDays = new Map(parse(r.subDays));
   const revDays = new Map(parse(r.revDays));
   const fitBuckets = parse(r.fitBuckets);
 
-  const days = dayRange(cohort, now, [...subDays.keys(), ...revDays.keys()]);
+  const days = dayRange({ timeZone: r.timeZone, startsOn: new Date(r.startsOn), endsOn: new Date(r.endsOn) }, now, [...subDays.keys(), ...revDays.keys()]);
   let submitted = 0;
   let reviewed = 0;
   // Events before the first day shown still count toward the running totals.
@@ -490,7 +498,7 @@ export async function dashboardOverview(
   });
   const buckets = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, count: 0 }));
   for (const [bucket, n] of fitBuckets) buckets[Math.min(9, Math.max(0, bucket - 1))]!.count += n;
-  const { expectedReviews, subDays: _s, revDays: _r, fitBuckets: _f, ...summary } = r;
+  const { expectedReviews, subDays: _s, revDays: _r, fitBuckets: _f, timeZone: _z, startsOn: _b, endsOn: _e, ...summary } = r;
   return {
     summary,
     charts: {

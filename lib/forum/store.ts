@@ -219,35 +219,36 @@ export async function listThreads(
     eq(forumThreads.lessonId, board.lessonId),
     viewer.role === "instructor" ? undefined : eq(forumThreads.hidden, false),
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: forumThreads.id,
-        title: forumThreads.title,
-        kind: forumThreads.kind,
-        pinned: forumThreads.pinned,
-        locked: forumThreads.locked,
-        hidden: forumThreads.hidden,
-        replyCount: forumThreads.replyCount,
-        lastActivityAt: forumThreads.lastActivityAt,
-        createdAt: forumThreads.createdAt,
-        authorId: forumThreads.authorId,
-        authorName: users.name,
-        unread: sql<boolean>`(${forumReads.readAt} is null or ${forumReads.readAt} < ${forumThreads.lastActivityAt})`,
-        anonymous: sql<boolean>`coalesce(${assignments.anonymous}, false)`,
-      })
-      .from(forumThreads)
-      .innerJoin(users, eq(users.id, forumThreads.authorId))
-      .leftJoin(submissions, eq(submissions.threadId, forumThreads.id))
-      .leftJoin(assignments, eq(assignments.id, submissions.assignmentId))
-      .leftJoin(forumReads, and(eq(forumReads.threadId, forumThreads.id), eq(forumReads.userId, viewer.id)))
-      .where(visible)
-      .orderBy(desc(forumThreads.pinned), desc(forumThreads.lastActivityAt), desc(forumThreads.id))
-      .limit(THREAD_PAGE_SIZE)
-      .offset((Math.max(1, page) - 1) * THREAD_PAGE_SIZE),
-    db.select({ n: count() }).from(forumThreads).where(visible),
-  ]);
-  return { threads: rows, total: total?.n ?? 0, pages: Math.max(1, Math.ceil((total?.n ?? 0) / THREAD_PAGE_SIZE)) };
+  // The count rides along as a window over the same rows: one statement for the page and the total.
+  const rows = await db
+    .select({
+      id: forumThreads.id,
+      title: forumThreads.title,
+      kind: forumThreads.kind,
+      pinned: forumThreads.pinned,
+      locked: forumThreads.locked,
+      hidden: forumThreads.hidden,
+      replyCount: forumThreads.replyCount,
+      lastActivityAt: forumThreads.lastActivityAt,
+      createdAt: forumThreads.createdAt,
+      authorId: forumThreads.authorId,
+      authorName: users.name,
+      unread: sql<boolean>`(${forumReads.readAt} is null or ${forumReads.readAt} < ${forumThreads.lastActivityAt})`,
+      anonymous: sql<boolean>`coalesce(${assignments.anonymous}, false)`,
+      total: sql<number>`count(*) over ()`,
+    })
+    .from(forumThreads)
+    .innerJoin(users, eq(users.id, forumThreads.authorId))
+    .leftJoin(submissions, eq(submissions.threadId, forumThreads.id))
+    .leftJoin(assignments, eq(assignments.id, submissions.assignmentId))
+    .leftJoin(forumReads, and(eq(forumReads.threadId, forumThreads.id), eq(forumReads.userId, viewer.id)))
+    .where(visible)
+    .orderBy(desc(forumThreads.pinned), desc(forumThreads.lastActivityAt), desc(forumThreads.id))
+    .limit(THREAD_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * THREAD_PAGE_SIZE);
+  // Past the last page there is no row to carry the count: only then is it asked for on its own.
+  const total = rows[0] ? Number(rows[0].total) : page > 1 ? ((await db.select({ n: count() }).from(forumThreads).where(visible))[0]?.n ?? 0) : 0;
+  return { threads: rows.map(({ total: _, ...row }) => row), total, pages: Math.max(1, Math.ceil(total / THREAD_PAGE_SIZE)) };
 }
 
 /** The posts of a thread in order; hidden posts only for instructors; deleted ones keep their place without text. */
@@ -267,6 +268,24 @@ export async function listPosts(db: DbOrTx, threadId: string, role: "student" | 
     .innerJoin(users, eq(users.id, forumPosts.authorId))
     .where(and(eq(forumPosts.threadId, threadId), role === "instructor" ? undefined : eq(forumPosts.hidden, false)))
     .orderBy(asc(forumPosts.createdAt), asc(forumPosts.id));
+}
+
+/** Posts per page of a thread. */
+export const POSTS_PER_PAGE = 50;
+
+/**
+ * A thread for a page: the row, its author's name and when the viewer last read it, in one
+ * statement. Visibility (membership, hidden threads) is decided by the caller, on the row.
+ */
+export async function threadForViewer(db: DbOrTx, viewerId: string, threadId: string) {
+  const [row] = await db
+    .select({ thread: forumThreads, authorName: users.name, readAt: forumReads.readAt })
+    .from(forumThreads)
+    .innerJoin(users, eq(users.id, forumThreads.authorId))
+    .leftJoin(forumReads, and(eq(forumReads.threadId, forumThreads.id), eq(forumReads.userId, viewerId)))
+    .where(eq(forumThreads.id, threadId))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function markThreadRead(db: DbOrTx, userId: string, threadId: string): Promise<void> {

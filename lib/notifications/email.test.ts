@@ -72,7 +72,7 @@ describe("renderEmail", () => {
   it("links a received review to the submission's thread and post", () => {
     const email = renderEmail(row({ kind: "review_received", threadId: THREAD, postId: THREAD }), anna("en"), BASE);
     expect(email.subject).toBe("New review of your submission “Wertversprechen”");
-    expect(email.text).toContain(`/cohorts/${COHORT}/forum/${THREAD}#post-${THREAD}`);
+    expect(email.text).toContain(`/cohorts/${COHORT}/forum/${THREAD}?post=${THREAD}#post-${THREAD}`);
     expect(renderEmail(row({ kind: "review_received", threadId: THREAD }), anna("de"), BASE).subject).toBe(
       "Neues Feedback zu deiner Abgabe „Wertversprechen“",
     );

@@ -36,7 +36,7 @@ export function renderEmail(n: EmailNotification, recipient: EmailRecipient, bas
   if (n.kind === "review_assigned") {
     [key, url] = ["reviewAssigned", `${cohort}/reviews`];
   } else if (n.kind === "review_received") {
-    [key, url] = ["reviewReceived", n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `#post-${n.postId}` : ""}` : cohort];
+    [key, url] = ["reviewReceived", n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `?post=${n.postId}#post-${n.postId}` : ""}` : cohort];
   } else if (n.kind === "deadline" && n.deadline === "review") {
     [key, url] = ["reviewDue", `${cohort}/reviews`];
   } else if (n.kind === "deadline") {

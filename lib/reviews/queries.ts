@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { assignments, lessons, pairings, reviews, submissions, submissionVersions, users } from "@/db/schema";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
@@ -7,29 +7,53 @@ import { isUnlocked } from "./visibility";
 
 /** Open review tasks of a student in a cohort, soonest due first (the dashboard and lesson pages). */
 export async function reviewTasks(db: DbOrTx, userId: string, cohortId: string) {
-  return db
+  return (await myReviews(db, userId, cohortId)).tasks;
+}
+
+export type ReviewTask = Awaited<ReturnType<typeof reviewTasks>>[number];
+
+/**
+ * A student's reviews in a cohort for the reviews page, in one statement: the open tasks (soonest
+ * due first, as reviewTasks) and the ones done (newest first, as givenReviews, at most 50).
+ */
+export async function myReviews(db: DbOrTx, userId: string, cohortId: string) {
+  const rows = await db
     .select({
       id: reviews.id,
       status: reviews.status,
       kind: reviews.kind,
       dueAt: reviews.dueAt,
+      assignedAt: reviews.assignedAt,
+      submittedAt: reviews.submittedAt,
+      updatedAt: reviews.updatedAt,
       assignmentId: reviews.assignmentId,
       lessonId: lessons.id,
       lessonTitle: lessons.title,
       lessonSlug: lessons.slug,
+      threadId: submissions.threadId,
+      postId: reviews.postId,
       anonymous: assignments.anonymous,
       authorId: reviews.authorId,
       authorName: users.name,
+      helpfulness: reviews.helpfulness,
     })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
     .innerJoin(users, eq(users.id, reviews.authorId))
-    .where(and(eq(reviews.reviewerId, userId), eq(reviews.cohortId, cohortId), inArray(reviews.status, ["assigned", "draft"])))
-    .orderBy(asc(reviews.dueAt), asc(reviews.assignedAt), asc(reviews.id));
+    .where(and(eq(reviews.reviewerId, userId), eq(reviews.cohortId, cohortId)));
+  // As PostgreSQL orders: a missing time sorts after every time (so first when descending).
+  const time = (d: Date | null) => d?.getTime() ?? Infinity;
+  const tasks = rows
+    .filter((r) => r.status === "assigned" || r.status === "draft")
+    .sort((a, b) => time(a.dueAt) - time(b.dueAt) || time(a.assignedAt) - time(b.assignedAt) || a.id.localeCompare(b.id));
+  const given = rows
+    .filter((r) => r.status === "submitted" || r.status === "expired")
+    .sort((a, b) => time(b.submittedAt) - time(a.submittedAt) || time(b.updatedAt) - time(a.updatedAt))
+    .slice(0, 50);
+  return { tasks, given };
 }
-
-export type ReviewTask = Awaited<ReturnType<typeof reviewTasks>>[number];
 
 /**
  * A review for its page: the reviewer's own, or any of the cohort for its instructors. Includes
@@ -125,63 +149,46 @@ export type PoolItem = {
  * assignments in which a student may help (every review they owe submitted).
  */
 export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string, limit = 20) {
-  const result = await db.execute(sql`
-    select s.id as "submissionId", s.assignment_id as "assignmentId", s.author_id as "authorId", u.name as "authorName",
-           a.anonymous, l.title as "lessonTitle",
-           a.reviews_per_student - coalesce(have.n, 0) as missing,
-           coalesce(have.last_expired, p.created_at) as since
-    from ${submissions} s
-    join ${assignments} a on a.id = s.assignment_id
-    join ${pairings} p on p.assignment_id = a.id
-    join ${lessons} l on l.id = a.lesson_id
-    join ${users} u on u.id = s.author_id
-    join memberships m on m.cohort_id = s.cohort_id and m.user_id = s.author_id and m.role = 'student'
-    left join lateral (
-      select count(*) filter (where r.status <> 'expired') as n, max(r.expired_at) as last_expired
-      from ${reviews} r where r.submission_id = s.id
-    ) have on true
-    where s.cohort_id = ${cohortId}
-      and s.author_id <> ${viewerId}
-      and coalesce(have.n, 0) < a.reviews_per_student
-      and not exists (select 1 from excusals e where e.assignment_id = a.id and e.user_id = s.author_id)
-      and not exists (select 1 from ${reviews} r2 where r2.submission_id = s.id and r2.reviewer_id = ${viewerId})
-    order by since asc, s.created_at asc
-    limit ${limit}`);
-  const items = rowsOf<PoolItem & { since: Date | string; missing: number | string }>(result).map((r) => ({
-    ...r,
-    missing: Number(r.missing),
-    since: new Date(r.since),
-  }));
-  const standing = await db.execute(sql`
-    select s.assignment_id as "assignmentId",
-           (select count(*) from ${reviews} r where r.assignment_id = s.assignment_id and r.reviewer_id = ${viewerId}
-              and r.kind = 'duty' and r.status <> 'submitted')::int as open
-    from ${submissions} s where s.cohort_id = ${cohortId} and s.author_id = ${viewerId}`);
-  const canHelpIn = new Set(rowsOf<{ assignmentId: string; open: number }>(standing).filter((r) => r.open === 0).map((r) => r.assignmentId));
+  // One statement: the pool's rows and the assignments the viewer has given every review in.
+  const [row] = rowsOf<{ items: Array<Omit<PoolItem, "since" | "missing"> & { since: string; missing: number | string; ord: number }> | string; helpIn: string[] | string }>(
+    await db.execute(sql`
+    select
+      (select coalesce(json_agg(pool order by pool.ord), '[]'::json) from (
+        select s.id as "submissionId", s.assignment_id as "assignmentId", s.author_id as "authorId", u.name as "authorName",
+               a.anonymous, l.title as "lessonTitle",
+               a.reviews_per_student - coalesce(have.n, 0) as missing,
+               coalesce(have.last_expired, p.created_at) as since,
+               row_number() over (order by coalesce(have.last_expired, p.created_at) asc, s.created_at asc) as ord
+        from ${submissions} s
+        join ${assignments} a on a.id = s.assignment_id
+        join ${pairings} p on p.assignment_id = a.id
+        join ${lessons} l on l.id = a.lesson_id
+        join ${users} u on u.id = s.author_id
+        join memberships m on m.cohort_id = s.cohort_id and m.user_id = s.author_id and m.role = 'student'
+        left join lateral (
+          select count(*) filter (where r.status <> 'expired') as n, max(r.expired_at) as last_expired
+          from ${reviews} r where r.submission_id = s.id
+        ) have on true
+        where s.cohort_id = ${cohortId}
+          and s.author_id <> ${viewerId}
+          and coalesce(have.n, 0) < a.reviews_per_student
+          and not exists (select 1 from excusals e where e.assignment_id = a.id and e.user_id = s.author_id)
+          and not exists (select 1 from ${reviews} r2 where r2.submission_id = s.id and r2.reviewer_id = ${viewerId})
+        order by since asc, s.created_at asc
+        limit ${limit}
+      ) pool) as items,
+      (select coalesce(json_agg(s.assignment_id), '[]'::json) from ${submissions} s
+        where s.cohort_id = ${cohortId} and s.author_id = ${viewerId}
+          and not exists (select 1 from ${reviews} r where r.assignment_id = s.assignment_id and r.reviewer_id = ${viewerId}
+                          and r.kind = 'duty' and r.status <> 'submitted')) as "helpIn"`),
+  );
+  const json = <T,>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const items: PoolItem[] = json(row!.items).map(({ ord: _, ...r }) => ({ ...r, missing: Number(r.missing), since: new Date(r.since) }));
+  const canHelpIn = new Set(json(row!.helpIn));
   return { items, canHelpIn };
 }
 
 /** Reviews a student gave or is giving in a cohort that are done, newest first (the reviews page's history). */
 export async function givenReviews(db: DbOrTx, userId: string, cohortId: string) {
-  return db
-    .select({
-      id: reviews.id,
-      status: reviews.status,
-      submittedAt: reviews.submittedAt,
-      lessonTitle: lessons.title,
-      threadId: submissions.threadId,
-      postId: reviews.postId,
-      anonymous: assignments.anonymous,
-      authorId: reviews.authorId,
-      authorName: users.name,
-      helpfulness: reviews.helpfulness,
-    })
-    .from(reviews)
-    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
-    .innerJoin(users, eq(users.id, reviews.authorId))
-    .where(and(eq(reviews.reviewerId, userId), eq(reviews.cohortId, cohortId), inArray(reviews.status, ["submitted", "expired"])))
-    .orderBy(desc(reviews.submittedAt), desc(reviews.updatedAt))
-    .limit(50);
+  return (await myReviews(db, userId, cohortId)).given;
 }

@@ -19,7 +19,7 @@ type Row = Awaited<ReturnType<typeof listNotifications>>[number];
 function hrefOf(row: Row): string | null {
   // Review tasks and their deadlines lead to the reviews page.
   if ((row.kind === "review_assigned" || row.deadlineKind === "review") && row.cohortId) return `/cohorts/${row.cohortId}/reviews`;
-  if (row.cohortId && row.threadId) return `/cohorts/${row.cohortId}/forum/${row.threadId}${row.postId ? `#post-${row.postId}` : ""}`;
+  if (row.cohortId && row.threadId) return `/cohorts/${row.cohortId}/forum/${row.threadId}${row.postId ? `?post=${row.postId}#post-${row.postId}` : ""}`;
   if (row.cohortId) return `/cohorts/${row.cohortId}`;
   return null;
 }

@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await getDb().execute(sql`select 1`);
-    const statements = sqlStatementCount();
-    return Response.json({ ok: true, database: dbKind(), ...(statements === null ? {} : { statements }) });
+    const counted = sqlStatementCount();
+    return Response.json({ ok: true, database: dbKind(), ...(counted ?? {}) });
   } catch {
     return Response.json({ ok: false }, { status: 503 });
   }

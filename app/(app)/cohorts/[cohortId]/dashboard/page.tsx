@@ -35,19 +35,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const p = parseDashboardParams(await searchParams);
   const db = getDb();
   const now = new Date();
-  const head = await dashboardHead(db, cohortId);
-  if (!head) notFound();
-  const cohort = { id: cohortId, timeZone: head.timeZone, startsOn: head.startsOn, endsOn: head.endsOn };
-  const [t, format, locale, matrix, reviewSide, waits, audit] = await Promise.all([
+  // Every section side by side: none waits for another (the matrix brings the per-student figures, computed once).
+  const [head, t, format, locale, matrix, reviewSide, waits, audit] = await Promise.all([
+    dashboardHead(db, cohortId),
     getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
     cohortMatrix(db, cohortId, matrixQuery(p), now),
-    // Side by side with the matrix, which brings the per-student figures (computed once).
-    dashboardOverview(db, cohort, now),
+    dashboardOverview(db, cohortId, now),
     openReviews(db, cohortId, { page: p.wpage, pageSize: WAITS_PAGE }),
     listAudit(db, cohortId, 15),
   ]);
+  if (!head) notFound();
   const overview = withStudents(reviewSide, matrix.summary);
   const s = overview.summary;
   const when = (d: Date) => format.dateTime(d, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: head.timeZone });

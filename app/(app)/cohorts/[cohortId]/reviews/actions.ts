@@ -17,7 +17,7 @@ export const submitReviewAction = defineAction({
   schema: reviewContentSchema,
   handler: ({ cohortId: _c, ...input }, { user, tx }) => submitReview(tx, user!, input),
   revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/*`, "/notifications"],
-  after: (data, { cohortId }) => redirect(`/cohorts/${cohortId}/forum/${data.threadId}?reviewed=1#post-${data.postId}`),
+  after: (data, { cohortId }) => redirect(`/cohorts/${cohortId}/forum/${data.threadId}?reviewed=1&post=${data.postId}#post-${data.postId}`),
 });
 
 export const rateHelpfulnessAction = defineAction({

@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { getDb } from "@/db";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
-import { givenReviews, reservePool, reviewTasks } from "@/lib/reviews/queries";
+import { myReviews, reservePool } from "@/lib/reviews/queries";
 import { maskName } from "@/lib/reviews/visibility";
 import { takeFromPoolAction } from "./actions";
 
@@ -25,13 +25,12 @@ export default async function ReviewsPage({ params }: Props) {
   const { cohortId } = await params;
   const { user, role } = await requireCohortRole(cohortId);
   const db = getDb();
-  const [t, format, course, tasks, pool, given] = await Promise.all([
+  const [t, format, course, { tasks, given }, pool] = await Promise.all([
     getTranslations("reviews"),
     getFormatter(),
     getCohortCourse(cohortId, user.id),
-    reviewTasks(db, user.id, cohortId),
+    myReviews(db, user.id, cohortId),
     reservePool(db, user.id, cohortId),
-    givenReviews(db, user.id, cohortId),
   ]);
   if (!course) notFound();
   const instructor = role === "instructor";
@@ -101,7 +100,7 @@ export default async function ReviewsPage({ params }: Props) {
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
                 <span>{t("givenTo", { name: name(g), lesson: g.lessonTitle })}</span>
                 {g.status === "submitted" && g.postId ? (
-                  <Link href={`/cohorts/${cohortId}/forum/${g.threadId}#post-${g.postId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  <Link href={`/cohorts/${cohortId}/forum/${g.threadId}?post=${g.postId}#post-${g.postId}`} className="text-brand-700 underline-offset-2 hover:underline">
                     {g.helpfulness ? t("ratedHelpful", { n: g.helpfulness }) : t("inThread")}
                   </Link>
                 ) : (

@@ -9,13 +9,14 @@ import { FrozenCanvases } from "@/components/assignments/frozen-canvases";
 import { ClientMessages } from "@/components/client-messages";
 import { Badge } from "@/components/forum/badges";
 import { ModerationBar } from "@/components/forum/moderation-bar";
-import { PostItem, type PostView } from "@/components/forum/post-item";
+import { PostArticle, type PostView } from "@/components/forum/post-article";
+import { PostControls } from "@/components/forum/post-item";
 import { ReplyForm } from "@/components/forum/reply-form";
 import { Markdown } from "@/components/markdown";
 import { FormMessage } from "@/components/ui/form-message";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db";
-import { assignments, users } from "@/db/schema";
+import { assignments } from "@/db/schema";
 import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
 import { ReviewPost } from "@/components/reviews/review-post";
 import { submissionReviewers, threadReviews } from "@/lib/reviews/queries";
@@ -23,7 +24,8 @@ import { maskName, unlockedFor } from "@/lib/reviews/visibility";
 import { submissionOfThread } from "@/lib/assignments/store";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
-import { cohortMemberNames, getVisibleThread, listPosts, markThreadRead } from "@/lib/forum/store";
+import { threadPage } from "@/lib/forum/paging";
+import { POSTS_PER_PAGE, cohortMemberNames, listPosts, markThreadRead, threadForViewer } from "@/lib/forum/store";
 
 type Props = {
   params: Promise<{ cohortId: string; threadId: string }>;
@@ -32,11 +34,11 @@ type Props = {
 
 /** The thread if the viewer may see it here: a member of this cohort, and hidden threads only for instructors. */
 const loadThread = cache(async (cohortId: string, threadId: string) => {
-  const { user } = await requireCohortRole(cohortId);
+  const { user, role } = await requireCohortRole(cohortId);
   if (!isUuid(threadId)) notFound();
-  const found = await getVisibleThread(getDb(), user, threadId);
-  if (!found || found.thread.cohortId !== cohortId) notFound();
-  return { user, ...found };
+  const found = await threadForViewer(getDb(), user.id, threadId);
+  if (!found || found.thread.cohortId !== cohortId || (found.thread.hidden && role !== "instructor")) notFound();
+  return { user, role, ...found };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -53,10 +55,9 @@ function one(raw: string | string[] | undefined): string | undefined {
 export default async function ThreadPage({ params, searchParams }: Props) {
   const { cohortId, threadId } = await params;
   const query = await searchParams;
-  const { user, thread, role } = await loadThread(cohortId, threadId);
+  const { user, thread, role, authorName, readAt } = await loadThread(cohortId, threadId);
   const db = getDb();
-  await markThreadRead(db, user.id, thread.id);
-  const [t, tc, tl, tr, format, course, posts, members, [author], submission, reviewRows] = await Promise.all([
+  const [t, tc, tl, tr, format, course, posts, members, submission, reviewRows] = await Promise.all([
     getTranslations("forum"),
     getTranslations("cohort"),
     getTranslations("lesson"),
@@ -65,7 +66,6 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     getCohortCourse(cohortId, user.id),
     listPosts(db, thread.id, role),
     cohortMemberNames(db, cohortId),
-    db.select({ name: users.name }).from(users).where(eq(users.id, thread.authorId)).limit(1),
     thread.kind === "submission" ? submissionOfThread(db, thread.id) : Promise.resolve(null),
     thread.kind === "submission" ? threadReviews(db, thread.id) : Promise.resolve([]),
   ]);
@@ -106,7 +106,20 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const shownPosts = posts.filter((p) => unlocked || !reviewByPost.has(p.id));
   const threadTitle = anonymous && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title;
 
-  const views: PostView[] = shownPosts.map((post, i) => ({
+  // About fifty posts a page; ?post=ID opens the page that holds it (links from notifications, after a reply).
+  const { page, pageCount, first, items: pagePosts } = threadPage(shownPosts, { page: one(query.page), post: one(query.post) }, POSTS_PER_PAGE);
+  const pageHref = (n: number) => {
+    const params = new URLSearchParams();
+    if (one(query.v)) params.set("v", one(query.v)!);
+    if (n > 1) params.set("page", String(n));
+    const search = params.toString();
+    return search ? `${threadPath}?${search}` : threadPath;
+  };
+  // The thread counts as read once its newest posts were shown; the marker is written only when it moves.
+  if (page === pageCount && (!readAt || readAt < thread.lastActivityAt)) await markThreadRead(db, user.id, thread.id);
+  const labels = { edited: t("edited"), openingPost: t("openingPost"), hiddenPost: t("hiddenPost"), deletedPost: t("deletedPost"), unread: t("newPost") };
+
+  const views: PostView[] = pagePosts.map((post, i) => ({
     id: post.id,
     authorName: reviewerNumber.has(post.authorId)
       ? nameOf(post.authorId, post.authorName, tr("reviewerN", { n: reviewerNumber.get(post.authorId)! }))
@@ -114,10 +127,10 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ? nameOf(post.authorId, post.authorName, tr("submissionAuthor"))
         : post.authorName,
     badge: reviewByPost.has(post.id) ? tr(reviewByPost.get(post.id)!.kind === "extra" ? "extraReview" : "assignedReview") : undefined,
-    bodyMd: post.bodyMd,
     hidden: post.hidden,
     deleted: Boolean(post.deletedAt),
-    opening: i === 0 && post.authorId === thread.authorId && !reviewByPost.has(post.id),
+    opening: first + i === 0 && post.authorId === thread.authorId && !reviewByPost.has(post.id),
+    unread: Boolean(readAt && post.createdAt > readAt && post.authorId !== user.id),
     createdAt: post.createdAt.toISOString(),
     createdLabel: when(post.createdAt),
     createdTitle: format.dateTime(post.createdAt, { dateStyle: "full", timeStyle: "short" }),
@@ -146,7 +159,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </div>
         <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{threadTitle}</h1>
         <p className="text-sm text-muted">
-          {t("startedByOn", { name: author ? nameOf(thread.authorId, author.name, tr("submissionAuthor")) : t("someone"), when: when(thread.createdAt) })}
+          {t("startedByOn", { name: nameOf(thread.authorId, authorName, tr("submissionAuthor")), when: when(thread.createdAt) })}
           <span aria-hidden> · </span>
           <span className="sr-only">, </span>
           <Link href={boardPath} className="text-brand-700 underline-offset-2 hover:underline">
@@ -214,7 +227,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             <h2 id="posts-heading" className="text-lg font-semibold">
               {t("discussion")}
             </h2>
-            <p className="text-sm text-muted">{t("postCount", { count: views.length })}</p>
+            <p className="text-sm text-muted">
+              {pageCount > 1 ? t("postRange", { from: first + 1, to: first + views.length, total: shownPosts.length }) : t("postCount", { count: views.length })}
+            </p>
           </div>
           {hiddenReviews > 0 && (
             <p className="rounded-xl border border-amber-200 bg-amber-50 px-5 py-4 text-sm text-amber-900" data-testid="reviews-locked">
@@ -225,45 +240,61 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             </p>
           )}
           {views.length === 0 && <p className="rounded-xl border border-dashed border-line px-5 py-4 text-sm text-muted">{t("noPosts")}</p>}
+          <PostPager page={page} pageCount={pageCount} href={pageHref} t={t} />
           <ol className="flex flex-col gap-4 empty:hidden">
             {views.map((post, i) => {
+              const row = pagePosts[i]!;
               const review = reviewByPost.get(post.id);
+              const canEdit = !review && row.authorId === user.id && canReply;
+              const body = (
+                <div data-user-content>
+                  {review && assignment ? (
+                    <>
+                      <ReviewPost
+                        rubric={assignment.rubric}
+                        scores={review.scores}
+                        standout={review.standout}
+                        anchors={review.anchors}
+                        threadPath={threadPath}
+                        reviewedVersion={review.reviewedVersion}
+                      />
+                      {isAuthor ? (
+                        <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
+                      ) : (
+                        instructor && review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
+                      )}
+                    </>
+                  ) : (
+                    <Markdown className="prose-lesson break-words">{row.bodyMd}</Markdown>
+                  )}
+                </div>
+              );
               return (
                 <li key={post.id}>
-                  <PostItem
-                    cohortId={cohortId}
+                  <PostArticle
                     post={post}
-                    members={others}
-                    canEdit={!review && shownPosts[i]!.authorId === user.id && canReply}
-                    canModerate={instructor}
-                  >
-                    <div data-user-content>
-                      {review && assignment ? (
-                        <>
-                          <ReviewPost
-                            rubric={assignment.rubric}
-                            scores={review.scores}
-                            standout={review.standout}
-                            anchors={review.anchors}
-                            threadPath={threadPath}
-                            reviewedVersion={review.reviewedVersion}
-                          />
-                          {isAuthor ? (
-                            <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
-                          ) : (
-                            instructor &&
-                            review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
-                          )}
-                        </>
+                    labels={labels}
+                    body={
+                      canEdit || instructor ? (
+                        <PostControls
+                          cohortId={cohortId}
+                          post={{ id: post.id, authorName: post.authorName, hidden: post.hidden, bodyMd: canEdit ? row.bodyMd : null }}
+                          members={canEdit ? others : []}
+                          canEdit={canEdit}
+                          canModerate={instructor}
+                        >
+                          {body}
+                        </PostControls>
                       ) : (
-                        <Markdown className="prose-lesson break-words">{post.bodyMd}</Markdown>
-                      )}
-                    </div>
-                  </PostItem>
+                        <div className="mt-3 pl-11">{body}</div>
+                      )
+                    }
+                  />
                 </li>
               );
             })}
           </ol>
+          <PostPager page={page} pageCount={pageCount} href={pageHref} t={t} />
         </section>
         <ReplyForm cohortId={cohortId} threadId={thread.id} members={others} locked={thread.locked} canReply={canReply} />
       </ClientMessages>
@@ -272,6 +303,53 @@ export default async function ThreadPage({ params, searchParams }: Props) {
 }
 
 type Format = Awaited<ReturnType<typeof getFormatter>>;
+type Forum = Awaited<ReturnType<typeof getTranslations<"forum">>>;
+
+/** First · previous · "page x of y" · next · newest, when a thread has more than one page. */
+function PostPager({ page, pageCount, href, t }: { page: number; pageCount: number; href: (n: number) => string; t: Forum }) {
+  if (pageCount <= 1) return null;
+  const link = "rounded-lg border border-line bg-white px-3 py-1.5 shadow-xs hover:bg-stone-50";
+  const idle = "px-3 py-1.5 text-muted";
+  return (
+    <nav aria-label={t("postPages")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <div className="flex flex-wrap gap-2">
+        {page > 1 ? (
+          <>
+            <Link href={href(1)} className={link}>
+              {t("firstPage")}
+            </Link>
+            <Link href={href(page - 1)} rel="prev" aria-label={t("previousPage")} className={link}>
+              ← {t("previous")}
+            </Link>
+          </>
+        ) : (
+          <span aria-hidden className={idle}>
+            ← {t("previous")}
+          </span>
+        )}
+      </div>
+      <p className="text-muted" aria-current="page">
+        {t("pageOf", { page, pages: pageCount })}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {page < pageCount ? (
+          <>
+            <Link href={href(page + 1)} rel="next" aria-label={t("nextPage")} className={link}>
+              {t("next")} →
+            </Link>
+            <Link href={href(pageCount)} className={link}>
+              {t("newestPosts")}
+            </Link>
+          </>
+        ) : (
+          <span aria-hidden className={idle}>
+            {t("next")} →
+          </span>
+        )}
+      </div>
+    </nav>
+  );
+}
 
 /** "22. Nov., 14:03" — short enough for a version link. */
 function versionWhen(format: Format, date: Date): string {

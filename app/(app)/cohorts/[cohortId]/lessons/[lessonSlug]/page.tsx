@@ -8,7 +8,7 @@ import { LessonDoneButton } from "@/components/courses/lesson-done-button";
 import { Markdown } from "@/components/markdown";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getLesson } from "@/lib/courses/queries";
-import { getAssignment } from "@/lib/assignments/store";
+import { getAssignmentBySlug } from "@/lib/assignments/store";
 import { buttonClasses } from "@/components/ui/button";
 import { getDb } from "@/db";
 
@@ -24,15 +24,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const { cohortId, lessonSlug } = await params;
   const { user, role } = await requireCohortRole(cohortId);
-  const data = await getLesson(cohortId, lessonSlug, user.id);
-  if (!data) notFound();
-  const { course, lesson, previous, next } = data;
-  const [t, tc, ta, assignment] = await Promise.all([
+  // The lesson and its assignment side by side: both are found by the slug.
+  const [data, assignment, t, tc, ta] = await Promise.all([
+    getLesson(cohortId, lessonSlug, user.id),
+    getAssignmentBySlug(getDb(), cohortId, lessonSlug),
     getTranslations("lesson"),
     getTranslations("cohort"),
     getTranslations("authoring.links"),
-    getAssignment(getDb(), cohortId, lesson.id),
   ]);
+  if (!data) notFound();
+  const { course, lesson, previous, next } = data;
   const base = `/cohorts/${cohortId}`;
 
   return (

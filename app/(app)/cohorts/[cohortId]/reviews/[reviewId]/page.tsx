@@ -80,7 +80,7 @@ export default async function ReviewPage({ params }: Props) {
           {review.status === "submitted" && review.postId && (
             <>
               {" · "}
-              <Link href={`${base}/forum/${threadId}#post-${review.postId}`} className="text-brand-700 underline-offset-2 hover:underline">
+              <Link href={`${base}/forum/${threadId}?post=${review.postId}#post-${review.postId}`} className="text-brand-700 underline-offset-2 hover:underline">
                 {t("seeInThread")}
               </Link>
             </>

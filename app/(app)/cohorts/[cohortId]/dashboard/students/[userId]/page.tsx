@@ -217,7 +217,7 @@ function ReviewLine({
           {r.postId && (
             <>
               {" · "}
-              <Link href={`/cohorts/${cohortId}/forum/${r.threadId}#post-${r.postId}`} className="underline">
+              <Link href={`/cohorts/${cohortId}/forum/${r.threadId}?post=${r.postId}#post-${r.postId}`} className="underline">
                 {t("read")}
               </Link>
             </>

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db";
 import { requireCohortRole } from "@/lib/auth/session";
-import { getLesson } from "@/lib/courses/queries";
+import { getCohortCourse } from "@/lib/courses/queries";
 import { cohortMemberNames, listThreads } from "@/lib/forum/store";
 
 type Props = {
@@ -21,8 +21,9 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { cohortId, lessonSlug } = await params;
   const { user } = await requireCohortRole(cohortId);
-  const [data, t] = await Promise.all([getLesson(cohortId, lessonSlug, user.id), getTranslations("forum")]);
-  return { title: data ? t("boardTitle", { lesson: data.lesson.title }) : undefined };
+  const [course, t] = await Promise.all([getCohortCourse(cohortId, user.id), getTranslations("forum")]);
+  const lesson = course?.lessons.find((l) => l.slug === lessonSlug);
+  return { title: lesson ? t("boardTitle", { lesson: lesson.title }) : undefined };
 }
 
 function pageOf(raw: string | string[] | undefined): number {
@@ -33,9 +34,11 @@ function pageOf(raw: string | string[] | undefined): number {
 export default async function LessonForumPage({ params, searchParams }: Props) {
   const { cohortId, lessonSlug } = await params;
   const { user, role } = await requireCohortRole(cohortId);
-  const data = await getLesson(cohortId, lessonSlug, user.id);
-  if (!data) notFound();
-  const { course, lesson } = data;
+  // The board shows the lesson's title, never its body: the course outline is enough.
+  const course = await getCohortCourse(cohortId, user.id);
+  const index = course?.lessons.findIndex((l) => l.slug === lessonSlug) ?? -1;
+  if (!course || index < 0) notFound();
+  const lesson = { ...course.lessons[index]!, number: index + 1 };
   const page = pageOf((await searchParams).page);
   const db = getDb();
   const [t, tc, tl, tr, format, board, members] = await Promise.all([
