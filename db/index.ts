@@ -41,7 +41,7 @@ function counting(kind: Handle["kind"]) {
     logger: {
       logQuery(query: string) {
         if (uncounted.getStore()) return;
-        if (process.env.WERKBANK_SQL_LOG === "1") console.log("[sql]", query.replace(/\s+/g, " ").slice(0, 160));
+        if (process.env.WERKBANK_SQL_LOG === "1" && kind === "postgres") console.log("[sql]", query.replace(/\s+/g, " ").slice(0, 160));
         const c = sqlCount();
         c.statements++;
         if (kind === "postgres" && !c.waveOpen) {
@@ -67,10 +67,12 @@ function countPgliteRoundTrips(client: PGlite): void {
         c.doneSinceWave = 0;
       }
     }
+    const started = performance.now();
     try {
       return await query(...args);
     } finally {
       if (counted) sqlCount().doneSinceWave++;
+      if (process.env.WERKBANK_SQL_LOG === "1") console.log(`[sql] ${(performance.now() - started).toFixed(2)} ms ${String(args[0]).replace(/\s+/g, " ").slice(0, 100)}`);
     }
   }) as PGlite["query"];
 }

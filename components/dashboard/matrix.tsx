@@ -5,13 +5,8 @@ import type { CellStatus, DashboardAssignment, MatrixCell, MatrixRow, MatrixSort
 import { MATRIX_FILTERS } from "@/lib/dashboard/queries";
 import { dashboardHref, type DashboardParams } from "@/lib/validation/dashboard";
 
-const STATUS_TONE: Record<CellStatus, string> = {
-  on_time: "bg-brand-50 text-brand-900 border-brand-200",
-  late: "bg-amber-50 text-amber-900 border-amber-200",
-  missing: "bg-red-50 text-red-800 border-red-200",
-  pending: "bg-stone-50 text-stone-600 border-line",
-  excused: "bg-sky-50 text-sky-900 border-sky-200",
-};
+/** The cell states; each has its tone as a class `mx-<status>` in app/globals.css. */
+const STATUSES: readonly CellStatus[] = ["on_time", "late", "missing", "pending", "excused"];
 
 const percent = (v: number | null) => (v === null ? "–" : `${Math.round(v * 100)} %`);
 const rating = (v: number | null) => (v === null ? "–" : v.toFixed(1));
@@ -29,7 +24,7 @@ export async function Matrix(props: {
   const t = await getTranslations("dashboard");
   const pages = Math.max(1, Math.ceil(total / props.pageSize));
   // Formatted once per page, not once per cell.
-  const statusLabel = Object.fromEntries((Object.keys(STATUS_TONE) as CellStatus[]).map((s) => [s, t(`status.${s}`)])) as Record<CellStatus, string>;
+  const statusLabel = Object.fromEntries(STATUSES.map((s) => [s, t(`status.${s}`)])) as Record<CellStatus, string>;
 
   const sortHeader = (key: MatrixSort, label: string, className?: string) => {
     const active = p.sort === key;
@@ -105,7 +100,7 @@ export async function Matrix(props: {
         </div>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line bg-white" tabIndex={0} role="region" aria-labelledby="matrix-heading">
-          <table className="w-full min-w-max text-left text-sm" data-testid="matrix-table">
+          <table className="matrix w-full min-w-max text-left text-sm" data-testid="matrix-table">
             <thead className="border-b border-line bg-stone-50 text-xs text-muted">
               <tr>
                 {sortHeader("name", t("student"), "sticky left-0 bg-stone-50")}
@@ -125,8 +120,8 @@ export async function Matrix(props: {
             </thead>
             <tbody className="divide-y divide-line">
               {rows.map((r) => (
-                <tr key={r.userId} className="align-top hover:bg-stone-50/60">
-                  <th scope="row" className="sticky left-0 bg-white px-3 py-2 font-medium">
+                <tr key={r.userId}>
+                  <th scope="row">
                     <Link href={`/cohorts/${cohortId}/dashboard/students/${r.userId}`} className="hover:underline">
                       {r.name}
                     </Link>
@@ -134,21 +129,21 @@ export async function Matrix(props: {
                   </th>
                   {assignments.map((a) => {
                     const c = r.cells.find((x) => x.assignmentId === a.id);
-                    return <td key={a.id} className="px-3 py-2">{c ? <Cell cell={c} k={a.k} t={t} status={statusLabel} /> : "–"}</td>;
+                    return <td key={a.id}>{c ? <Cell cell={c} k={a.k} t={t} status={statusLabel} /> : "–"}</td>;
                   })}
-                  <td className="px-3 py-2 tabular-nums" data-col="submitted">
+                  <td data-col="submitted">
                     {t("ofAssignments", { n: r.submitted, total: assignments.length - r.excused })}
                     {r.late > 0 && <span className="block text-xs text-amber-800">{t("lateCount", { count: r.late })}</span>}
                   </td>
-                  <td className="px-3 py-2 tabular-nums" data-col="given">{`${r.given}/${r.owed}`}</td>
-                  <td className="px-3 py-2 tabular-nums" data-col="received">{r.received}</td>
-                  <td className={cn("px-3 py-2 tabular-nums", r.blocking > 0 && "font-semibold text-amber-900")} data-col="blocking">
+                  <td data-col="given">{`${r.given}/${r.owed}`}</td>
+                  <td data-col="received">{r.received}</td>
+                  <td className={r.blocking > 0 ? "font-semibold text-amber-900" : undefined} data-col="blocking">
                     {r.blocking}
                     {r.overdue > 0 && <span className="block text-xs font-normal text-red-700">{t("overdueCount", { count: r.overdue })}</span>}
                   </td>
-                  <td className="px-3 py-2 tabular-nums" data-col="waiting">{r.waiting}</td>
-                  <td className="px-3 py-2 tabular-nums" data-col="fit">{percent(r.fit)}</td>
-                  <td className="px-3 py-2 tabular-nums" data-col="helpfulness">{rating(r.helpfulness)}</td>
+                  <td data-col="waiting">{r.waiting}</td>
+                  <td data-col="fit">{percent(r.fit)}</td>
+                  <td data-col="helpfulness">{rating(r.helpfulness)}</td>
                 </tr>
               ))}
             </tbody>
@@ -181,15 +176,15 @@ export async function Matrix(props: {
 
 function Cell({ cell: c, k, t, status }: { cell: MatrixCell; k: number; t: Awaited<ReturnType<typeof getTranslations<"dashboard">>>; status: Record<CellStatus, string> }) {
   return (
-    <div className="flex min-w-[9rem] flex-col gap-1">
-      <span className={cn("inline-flex w-fit items-center rounded-full border px-2 py-0.5 text-xs font-medium", STATUS_TONE[c.status])}>{status[c.status]}</span>
+    <div className="mx-cell">
+      <span className={`mx-status mx-${c.status}`}>{status[c.status]}</span>
       {c.status !== "excused" && (c.owed > 0 || c.received > 0 || c.waiting > 0) && (
-        <span className="text-xs text-muted tabular-nums">
+        <span className="mx-note">
           {t("cellReviews", { given: c.given, owed: c.owed, received: c.received, k })}
           {c.overdue > 0 && <span className="ml-1 font-medium text-red-700">{t("overdueShort", { count: c.overdue })}</span>}
         </span>
       )}
-      {c.fit !== null && <span className="text-xs text-muted">{t("cellFit", { fit: Math.round(c.fit * 100) })}</span>}
+      {c.fit !== null && <span className="mx-note">{t("cellFit", { fit: Math.round(c.fit * 100) })}</span>}
       {c.extendedUntil && <span className="text-xs text-sky-800">{t("extendedShort")}</span>}
     </div>
   );

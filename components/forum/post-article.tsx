@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { cn } from "@/components/ui/cn";
 import { Badge, initials } from "./badges";
 
 export type PostView = {
@@ -11,7 +10,6 @@ export type PostView = {
   opening: boolean;
   createdAt: string;
   createdLabel: string;
-  createdTitle: string;
   editedTitle: string | null;
   /** E.g. "Assigned review": what kind of post this is, beyond an ordinary reply. */
   badge?: string;
@@ -23,29 +21,27 @@ export type PostLabels = { edited: string; openingPost: string; hiddenPost: stri
 
 /**
  * One post, rendered on the server: author, time, "edited", badges and the body. `body` is the
- * server-rendered Markdown, or — for a post its viewer may act on — that body inside its controls.
+ * server-rendered Markdown in a .post-body, or — for a post its viewer may act on — that body inside
+ * its controls. The classes are defined once in app/globals.css.
  */
 export function PostArticle({ post, labels, body }: { post: PostView; labels: PostLabels; body: ReactNode }) {
-  const headingId = `post-${post.id}-author`;
+  const headingId = `by-${post.id}`;
   return (
     <article
       id={`post-${post.id}`}
       tabIndex={-1}
       aria-labelledby={headingId}
-      className={cn(
-        "scroll-mt-6 rounded-xl border bg-white p-5 shadow-xs outline-none target:ring-2 target:ring-brand-200 focus-visible:ring-2 focus-visible:ring-brand-200",
-        post.hidden ? "border-dashed border-stone-300 bg-stone-50" : "border-line",
-      )}
+      className={post.hidden ? "post post-hidden" : "post"}
     >
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-900">
+      <header className="post-head">
+        <span aria-hidden className="post-avatar">
           {initials(post.authorName)}
         </span>
-        <h3 id={headingId} className="font-semibold">
+        <h3 id={headingId}>
           {post.authorName}
         </h3>
-        <span className="text-sm text-muted">
-          <time dateTime={post.createdAt} title={post.createdTitle}>
+        <span className="post-meta">
+          <time dateTime={post.createdAt}>
             {post.createdLabel}
           </time>
           {post.editedTitle && !post.deleted && (
@@ -61,7 +57,7 @@ export function PostArticle({ post, labels, body }: { post: PostView; labels: Po
         {post.hidden && <Badge tone="warning">{labels.hiddenPost}</Badge>}
       </header>
       {post.deleted ? (
-        <div className="mt-3 pl-11">
+        <div className="post-body">
           <p className="text-sm text-muted italic">{labels.deletedPost}</p>
         </div>
       ) : (

@@ -66,7 +66,7 @@ export function PostControls({
   const editId = `post-${post.id}-edit`;
 
   return (
-    <div className="mt-3 pl-11">
+    <div className="post-body">
       {editing && post.bodyMd !== null ? (
         <form action={edit} className="flex flex-col gap-2" noValidate>
           <input type="hidden" name="cohortId" value={cohortId} />

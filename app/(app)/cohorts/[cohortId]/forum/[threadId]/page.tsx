@@ -133,7 +133,6 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     unread: Boolean(readAt && post.createdAt > readAt && post.authorId !== user.id),
     createdAt: post.createdAt.toISOString(),
     createdLabel: when(post.createdAt),
-    createdTitle: format.dateTime(post.createdAt, { dateStyle: "full", timeStyle: "short" }),
     editedTitle: post.editedAt ? t("editedAt", { when: when(post.editedAt) }) : null,
   }));
 
@@ -221,14 +220,15 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <ClientMessages namespaces={["forum", "reviews"]}>
+      {/* The reviews catalog only where a review's helpfulness form is shown (to the submission's author). */}
+      <ClientMessages namespaces={isAuthor && reviewRows.length > 0 ? ["forum", "reviews"] : ["forum"]}>
         <section aria-labelledby="posts-heading" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="posts-heading" className="text-lg font-semibold">
               {t("discussion")}
             </h2>
             <p className="text-sm text-muted">
-              {pageCount > 1 ? t("postRange", { from: first + 1, to: first + views.length, total: shownPosts.length }) : t("postCount", { count: views.length })}
+              {pageCount > 1 ? t("postRange", { count: views.length, from: first + 1, to: first + views.length, total: shownPosts.length }) : t("postCount", { count: views.length })}
             </p>
           </div>
           {hiddenReviews > 0 && (
@@ -246,29 +246,26 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               const row = pagePosts[i]!;
               const review = reviewByPost.get(post.id);
               const canEdit = !review && row.authorId === user.id && canReply;
-              const body = (
-                <div data-user-content>
-                  {review && assignment ? (
-                    <>
-                      <ReviewPost
-                        rubric={assignment.rubric}
-                        scores={review.scores}
-                        standout={review.standout}
-                        anchors={review.anchors}
-                        threadPath={threadPath}
-                        reviewedVersion={review.reviewedVersion}
-                      />
-                      {isAuthor ? (
-                        <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
-                      ) : (
-                        instructor && review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
-                      )}
-                    </>
-                  ) : (
-                    <Markdown className="prose-lesson break-words">{row.bodyMd}</Markdown>
-                  )}
-                </div>
-              );
+              const body =
+                review && assignment ? (
+                  <div data-user-content>
+                    <ReviewPost
+                      rubric={assignment.rubric}
+                      scores={review.scores}
+                      standout={review.standout}
+                      anchors={review.anchors}
+                      threadPath={threadPath}
+                      reviewedVersion={review.reviewedVersion}
+                    />
+                    {isAuthor ? (
+                      <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
+                    ) : (
+                      instructor && review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
+                    )}
+                  </div>
+                ) : null;
+              // A plain post's Markdown is its body block itself: one element less, fifty times a page.
+              const markdown = (outer: string) => <Markdown className={`${outer}prose-lesson break-words`}>{row.bodyMd}</Markdown>;
               return (
                 <li key={post.id}>
                   <PostArticle
@@ -283,10 +280,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                           canEdit={canEdit}
                           canModerate={instructor}
                         >
-                          {body}
+                          {body ?? markdown("")}
                         </PostControls>
+                      ) : body ? (
+                        <div className="post-body">{body}</div>
                       ) : (
-                        <div className="mt-3 pl-11">{body}</div>
+                        markdown("post-body ")
                       )
                     }
                   />
@@ -311,8 +310,9 @@ function PostPager({ page, pageCount, href, t }: { page: number; pageCount: numb
   const link = "rounded-lg border border-line bg-white px-3 py-1.5 shadow-xs hover:bg-stone-50";
   const idle = "px-3 py-1.5 text-muted";
   return (
-    <nav aria-label={t("postPages")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <div className="flex flex-wrap gap-2">
+    // On a phone "page x of y" takes its own line above the two groups of links.
+    <nav aria-label={t("postPages")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <div className="order-1 flex flex-wrap gap-2">
         {page > 1 ? (
           <>
             <Link href={href(1)} className={link}>
@@ -328,10 +328,10 @@ function PostPager({ page, pageCount, href, t }: { page: number; pageCount: numb
           </span>
         )}
       </div>
-      <p className="text-muted" aria-current="page">
+      <p className="order-first w-full text-center text-muted sm:order-2 sm:w-auto" aria-current="page">
         {t("pageOf", { page, pages: pageCount })}
       </p>
-      <div className="flex flex-wrap gap-2">
+      <div className="order-3 flex flex-wrap justify-end gap-2">
         {page < pageCount ? (
           <>
             <Link href={href(page + 1)} rel="next" aria-label={t("nextPage")} className={link}>
