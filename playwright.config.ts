@@ -48,8 +48,8 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    // start.mjs runs `next start` in a process group of its own and stops it on SIGTERM;
-    // the default SIGKILL would leave next-server running.
+    // start.mjs stops `next start` on SIGTERM, which lets the server close the embedded database
+    // cleanly (a SIGKILL would be survived too: the server ends with its parent, lib/startup.ts).
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
       PGLITE_DIR: dataDir,

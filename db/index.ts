@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockDataDir } from "./lock";
 import * as schema from "./schema";
 
 /** Both drivers expose the same query builder; the postgres.js type stands for either. */
@@ -110,12 +111,17 @@ function open(): Handle {
   }
   const dir = pgliteDir();
   mkdirSync(dir, { recursive: true });
+  // One process per folder: a second one refuses to start instead of losing writes (db/lock.ts).
+  const release = lockDataDir(dir);
   const client = new PGlite(dir);
   countPgliteRoundTrips(client);
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case", ...counting("pglite") }) as unknown as Db,
     kind: "pglite",
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { updateCourseAction } from "@/app/(app)/courses/[courseId]/edit/actions";
 import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SUMMARY_MAX } from "@/lib/validation/course";
+import { SUMMARY_MAX } from "@/lib/validation/limits";
 import { ConflictNote } from "./conflict-note";
 import { LocaleChoice } from "./locale-choice";
 import { PendingButton } from "./pending-button";

@@ -6,7 +6,7 @@ import { updateLessonAction } from "@/app/(app)/courses/[courseId]/lessons/[less
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { LESSON_BODY_MAX } from "@/lib/validation/course";
+import { LESSON_BODY_MAX } from "@/lib/validation/limits";
 import { ConflictNote } from "./conflict-note";
 import { MarkdownTabs } from "./markdown-tabs";
 import { PendingButton } from "./pending-button";

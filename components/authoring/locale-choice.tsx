@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { COURSE_LOCALES } from "@/lib/validation/course";
+import { COURSE_LOCALES } from "@/lib/validation/limits";
 
 /** The course's language as two radio buttons, named in their own language. */
 export function LocaleChoice({

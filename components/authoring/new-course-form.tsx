@@ -4,7 +4,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { useLocale, useTranslations } from "next-intl";
 import { createCourseAction } from "@/app/(app)/courses/new/actions";
 import { FormMessage } from "@/components/ui/form-message";
-import { COURSE_LOCALES } from "@/lib/validation/course";
+import { COURSE_LOCALES } from "@/lib/validation/limits";
 import { LocaleChoice } from "./locale-choice";
 import { PendingButton } from "./pending-button";
 import { TitleSlugFields } from "./title-slug-fields";

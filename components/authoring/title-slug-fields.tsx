@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
-import { slugify } from "@/lib/validation/course";
+import { slugify } from "@/lib/validation/limits";
 
 type Labels = { title: string; slug: string; slugHint: string };
 

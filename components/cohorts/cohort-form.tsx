@@ -8,7 +8,7 @@ import { Field, SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionResult } from "@/lib/actions-core";
-import { COHORT_NAME_MAX, TIME_ZONES } from "@/lib/validation/cohort";
+import { COHORT_NAME_MAX, TIME_ZONES } from "@/lib/validation/limits";
 
 export type CohortFormValues = { name: string; startDate: string; endDate: string; timeZone: string; courseId?: string };
 

@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { POST_MAX, THREAD_TITLE_MAX } from "@/lib/validation/forum";
+import { POST_MAX, THREAD_TITLE_MAX } from "@/lib/validation/limits";
 import { MentionTextarea, type Member } from "./mention-textarea";
 import { PostBodyHint } from "./post-body-hint";
 

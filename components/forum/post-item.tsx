@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { POST_MAX } from "@/lib/validation/forum";
+import { POST_MAX } from "@/lib/validation/limits";
 import { MentionTextarea, type Member } from "./mention-textarea";
 import { PostBodyHint } from "./post-body-hint";
 

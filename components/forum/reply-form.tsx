@@ -6,7 +6,7 @@ import { useActionState, useEffect } from "react";
 import { replyAction } from "@/app/(app)/cohorts/[cohortId]/forum/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { POST_MAX } from "@/lib/validation/forum";
+import { POST_MAX } from "@/lib/validation/limits";
 import { MentionTextarea, type Member } from "./mention-textarea";
 import { PostBodyHint } from "./post-body-hint";
 

@@ -9,6 +9,7 @@ import { demoAssignment } from "@/db/seed/course-content";
 import { demoCohorts } from "@/db/seed/demo-accounts";
 import { notify } from "@/lib/notifications/store";
 import type { CanvasDocument } from "@/lib/canvas/document";
+import { launchBrowser, scriptBytes, signIn } from "./browser";
 import { DASHBOARD_INSTRUCTOR, seedDashboardCohort } from "./dashboard";
 import { seedForum } from "./forum";
 import { signInCookie, startServer, type BenchServer } from "./server";
@@ -248,6 +249,43 @@ export async function benchPages(server: BenchServer, pid: number, bigCohort: st
   return { health: reference, pages };
 }
 
+/** Compressed JavaScript each page loads in a real browser (goals: read pages ≤ 150 kB, dashboard and canvas editor ≤ 250 kB). */
+export async function pagesJs(server: BenchServer, bigCohort: string, canvasIds: string[]): Promise<Array<{ name: string; kb: number; goal: number }>> {
+  const browser = await launchBrowser();
+  try {
+    const student = await browser.newContext({ locale: "de-DE" });
+    const page = await student.newPage();
+    await signIn(page, server.baseUrl, ANNA, DEMO_PASSWORD);
+    const cohortPath = (await page.locator('a[href^="/cohorts/"]').first().getAttribute("href"))!.match(/\/cohorts\/[0-9a-f-]{36}/)![0];
+    const lessonPath = `${cohortPath}/lessons/${demoAssignment.lessonSlug}`;
+    await page.goto(`${server.baseUrl}${lessonPath}/forum`);
+    const threadPath = await page.locator(`a[href^="${cohortPath}/forum/"]`).first().getAttribute("href");
+    const out: Array<{ name: string; kb: number; goal: number }> = [];
+    const measure = async (p: typeof page, name: string, path: string, goal: number) =>
+      out.push({ name, kb: (await scriptBytes(p, `${server.baseUrl}${path}`)) / 1024, goal });
+    await measure(page, "/courses", "/courses", 150);
+    await measure(page, "cohort page", cohortPath, 150);
+    await measure(page, "lesson with assignment", lessonPath, 150);
+    await measure(page, "canvases list", `${cohortPath}/canvases`, 150);
+    await measure(page, "forum board", `${lessonPath}/forum`, 150);
+    await measure(page, "thread", threadPath!, 150);
+    await measure(page, "notifications", "/notifications", 150);
+    await measure(page, "canvas editor", `${cohortPath}/canvases/${canvasIds[0]}`, 250);
+    const instructor = await browser.newContext({ locale: "de-DE" });
+    const ipage = await instructor.newPage();
+    await signIn(ipage, server.baseUrl, DASHBOARD_INSTRUCTOR, DEMO_PASSWORD);
+    await measure(ipage, "dashboard (instructor)", `/cohorts/${bigCohort}/dashboard`, 250);
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printJs(rows: Array<{ name: string; kb: number; goal: number }>): void {
+  console.log("\nCompressed JavaScript a page loads (Debian chromium, cache off)");
+  for (const r of rows) console.log(`${r.name.padEnd(34)} ${r.kb.toFixed(1).padStart(6)} kB${r.kb > r.goal ? "!" : " "} (≤ ${r.goal})`);
+}
+
 export function printPages(database: string, f: { health: number; pages: PageFigure[] }): void {
   console.log(`\nCPU per request — ${database}; ${REQUESTS} requests at concurrency ${CONCURRENCY}, median of ${ROUNDS}; /api/health ${f.health.toFixed(1)} ms`);
   console.log("page                               CPU ms  × health (goal)  HTML kB (goal)  SQL (goal)  round trips (goal)");
@@ -278,6 +316,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   });
   try {
     printPages(server.database, await benchPages(server, serverPid(server.pid), bigCohort, canvasIds));
+    printJs(await pagesJs(server, bigCohort, canvasIds));
   } finally {
     await server.stop();
   }

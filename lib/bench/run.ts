@@ -4,7 +4,7 @@ import { launchBrowser } from "./browser";
 import { benchCanvas } from "./canvas";
 import { benchDashboard, DASHBOARD_ASSIGNMENTS, DASHBOARD_INSTRUCTOR, DASHBOARD_STUDENTS, seedDashboardCohort } from "./dashboard";
 import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
-import { benchPages, printPages, seedPages, serverPid } from "./pages";
+import { benchPages, pagesJs, printJs, printPages, seedPages, serverPid } from "./pages";
 import { benchPairing } from "./pairing";
 import { signInCookie, startServer } from "./server";
 
@@ -43,6 +43,7 @@ const server = await startServer(PORT, async (db) => {
 try {
   // First, before any load has warmed or grown anything: CPU per request, HTML, statements and round trips of every page.
   printPages(server.database, await benchPages(server, serverPid(server.pid), bigCohort, canvasIds));
+  printJs(await pagesJs(server, bigCohort, canvasIds));
 
   const cookie = await signInCookie(server.baseUrl, "anna.berger@werkbank.test", DEMO_PASSWORD);
   const courses = await (await fetch(`${server.baseUrl}/courses`, { headers: { cookie } })).text();

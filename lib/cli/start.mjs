@@ -49,17 +49,14 @@ if (builtAt === 0 || Math.max(...SOURCES.map(newestMtime)) > builtAt) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The server stays in this process group, so a supervisor's `kill -- -PGID` (or Ctrl-C) ends it with
+// us; and it watches this process, so a kill -9 of this one alone ends it too (lib/startup.ts).
 const child = spawn(next, ["start", "-p", port], {
   stdio: "inherit",
-  env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-  detached: true,
+  env: { ...env, NEXT_TELEMETRY_DISABLED: "1", WERKBANK_PARENT_PID: String(process.pid) },
 });
 const stop = (signal) => {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 };
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
 process.on("exit", () => stop("SIGTERM"));

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, forumPosts, forumReads, forumThreads, memberships, postClock, submissions, users } from "@/db/schema";
+import { assignments, forumPosts, forumReads, forumThreads, memberships, postClock, reviews, submissions, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
@@ -150,9 +150,10 @@ export async function reply(tx: DbOrTx, actor: Actor, input: { threadId: string;
 
 async function ownPost(tx: DbOrTx, actor: Actor, postId: string) {
   const [row] = await tx
-    .select({ post: forumPosts, thread: forumThreads })
+    .select({ post: forumPosts, thread: forumThreads, reviewId: reviews.id })
     .from(forumPosts)
     .innerJoin(forumThreads, eq(forumThreads.id, forumPosts.threadId))
+    .leftJoin(reviews, eq(reviews.postId, forumPosts.id))
     .where(eq(forumPosts.id, postId))
     .limit(1);
   // Someone else's post, or one the actor cannot see any more, is not found for them.
@@ -160,6 +161,8 @@ async function ownPost(tx: DbOrTx, actor: Actor, postId: string) {
   const role = await actorRole(tx, row.thread.cohortId, actor);
   if (!role || ((row.thread.hidden || row.post.hidden) && role !== "instructor")) throw new ActionError("not_found", "notFound");
   if (row.thread.locked && role !== "instructor") throw new ActionError("forbidden", "threadLocked");
+  // A peer review's post is the review as submitted: it is not edited or deleted like a reply.
+  if (row.reviewId) throw new ActionError("forbidden", "reviewPostFixed");
   return row;
 }
 

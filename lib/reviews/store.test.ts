@@ -5,6 +5,7 @@ import { forumPosts, forumThreads, notifications, reviews, submissions } from "@
 import type { AssignmentInput } from "@/lib/assignments/store";
 import { expireOverdue, pairNow } from "@/lib/pairing/store";
 import { REVIEW_MIN_CHARS } from "@/lib/pairing/types";
+import { deletePost, editPost } from "@/lib/forum/store";
 import { addMember } from "@/lib/test/factories";
 import { pairingCohort, submitEmpathyMap, type Person } from "@/lib/test/pairing-fixtures";
 import { refusal, refusalOf } from "@/lib/test/refusal";
@@ -290,6 +291,20 @@ describe("submitting a review", () => {
     expect((await threadOf(task)).replyCount).toBe(thread.replyCount);
     expect(await receivedNotes(assignment.id)).toHaveLength(1);
     expect(await reviewRow(task.id)).toMatchObject({ status: "submitted", version: 2 });
+  });
+
+  it("a submitted review's post is not edited or deleted as a reply, by its author or anyone", async () => {
+    const { students, tasksOf, instructor } = await pairedCohort();
+    const reviewer = students[0]!;
+    const task = tasksOf(reviewer)[0]!;
+    const { postId } = await send(reviewer, task.id, 1);
+    const [before] = await getDb().select().from(forumPosts).where(eq(forumPosts.id, postId));
+    expect(await refusal(getDb().transaction((tx) => editPost(tx, reviewer, { postId, body: "Nachträglich ganz anders." })))).toBe("reviewPostFixed");
+    expect(await refusal(getDb().transaction((tx) => deletePost(tx, reviewer, postId)))).toBe("reviewPostFixed");
+    // Nobody else may touch another's post at all.
+    expect(await refusal(getDb().transaction((tx) => editPost(tx, instructor, { postId, body: "Von der Lehrperson." })))).toBe("notFound");
+    const [after] = await getDb().select().from(forumPosts).where(eq(forumPosts.id, postId));
+    expect(after).toEqual(before);
   });
 
   it("a submit from a stale version leaves nothing behind: no post, no count, no notification", async () => {

@@ -1,51 +1,12 @@
 import { z } from "zod";
+import { COHORT_NAME_MAX } from "./limits";
 import { userText } from "./text";
 import { isValidTimeZone, zonedToInstant } from "@/lib/time";
 import { emailSchema, inviteCodeSchema } from "./auth";
 
 // Messages are catalog keys under `errors.`; the action wrapper translates them.
 
-export const DEFAULT_TIME_ZONE = "Europe/Berlin";
-export const COHORT_NAME_MAX = 120;
-export const MEMBERS_PER_PAGE = 50;
-
-/** The zones the form offers; any valid IANA zone is accepted (an older cohort may use another). */
-export const TIME_ZONES = [
-  "Europe/Berlin",
-  "Europe/Vienna",
-  "Europe/Zurich",
-  "Europe/Amsterdam",
-  "Europe/Brussels",
-  "Europe/Luxembourg",
-  "Europe/Paris",
-  "Europe/Madrid",
-  "Europe/Rome",
-  "Europe/Copenhagen",
-  "Europe/Stockholm",
-  "Europe/Oslo",
-  "Europe/Warsaw",
-  "Europe/Prague",
-  "Europe/Budapest",
-  "Europe/Helsinki",
-  "Europe/Athens",
-  "Europe/Istanbul",
-  "Europe/London",
-  "Europe/Dublin",
-  "Europe/Lisbon",
-  "America/New_York",
-  "America/Chicago",
-  "America/Denver",
-  "America/Los_Angeles",
-  "America/Sao_Paulo",
-  "Asia/Dubai",
-  "Asia/Kolkata",
-  "Asia/Singapore",
-  "Asia/Shanghai",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-  "Pacific/Auckland",
-  "UTC",
-] as const;
+export { COHORT_NAME_MAX, DEFAULT_TIME_ZONE, MEMBERS_PER_PAGE, TIME_ZONES } from "./limits";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,31 +1,11 @@
 import { z } from "zod";
+import { COURSE_LOCALES, LESSON_BODY_MAX, SLUG_MAX, SLUG_PATTERN, SUMMARY_MAX, TITLE_MAX } from "./limits";
 import { userText } from "./text";
 
-// The limits of db/schema/courses.ts, for the forms and the messages next to their fields.
-export const TITLE_MAX = 200;
-export const SUMMARY_MAX = 2000;
-export const SLUG_MAX = 80;
-export const LESSON_BODY_MAX = 100_000;
-export const COURSE_LOCALES = ["de", "en"] as const;
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { COURSE_LOCALES, LESSON_BODY_MAX, SLUG_MAX, SLUG_PATTERN, SUMMARY_MAX, TITLE_MAX, slugify } from "./limits";
 
 // Field messages are catalog keys of the "authoring" namespace.
 const E = "authoring.errors.";
-
-const FOLD: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", æ: "ae", ø: "oe", œ: "oe", ł: "l", đ: "d", þ: "th" };
-
-/** A URL slug suggested from a title: "Kanäle & Kunden" → "kanaele-kunden". Empty when nothing is left. */
-export function slugify(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[äöüßæøœłđþ]/g, (c) => FOLD[c] ?? c)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/, "");
-}
 
 const title = userText().trim().min(1, `${E}titleRequired`).max(TITLE_MAX, `${E}titleTooLong`);
 const slug = z

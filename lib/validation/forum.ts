@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { userText } from "./text";
 
-export const THREAD_TITLE_MAX = 200;
-export const POST_MAX = 20_000;
+import { POST_MAX, THREAD_TITLE_MAX } from "./limits";
+
+export { POST_MAX, THREAD_TITLE_MAX } from "./limits";
 
 const title = userText().trim().min(1, "threadTitleRequired").max(THREAD_TITLE_MAX, "threadTitleTooLong");
 const body = userText().trim().min(1, "postRequired").max(POST_MAX, "postTooLong");
