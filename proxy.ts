@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/config";
 import { hasSessionCookie } from "@/lib/auth/token-cookie";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { databaseMarkedDown, outageResponse } from "@/lib/outage";
 
 /**
  * Optimistic redirects only, on the cookie's presence: no decryption here (the page decrypts it once,
@@ -9,6 +11,13 @@ import { hasSessionCookie } from "@/lib/auth/token-cookie";
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // The database was just found unreachable: pages get the outage page at once (503, Retry-After).
+  // /api/health still asks the database itself (load balancers see it recover).
+  if (request.method === "GET" && !pathname.startsWith("/api/") && databaseMarkedDown()) {
+    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    const locale = isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
+    return outageResponse(locale, `${pathname}${request.nextUrl.search}`);
+  }
   if (isPublicPath(pathname) || pathname.startsWith("/join/") || hasSessionCookie(request.cookies)) return NextResponse.next();
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", request.nextUrl.href);

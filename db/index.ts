@@ -92,7 +92,8 @@ export function pgliteDir(): string {
 export function postgresOptions(): postgres.Options<Record<string, postgres.PostgresType>> {
   return {
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
-    connect_timeout: 10,
+    // An unreachable database answers in seconds, not after the default's long wait (lib/outage.ts).
+    connect_timeout: Number(process.env.DATABASE_CONNECT_TIMEOUT ?? 3),
     idle_timeout: 20,
     max_lifetime: 60 * 30,
     onnotice: () => {},

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { noteDatabaseError } from "@/lib/outage";
 import { ActionError, type ActionResult, type FieldErrors } from "./actions-core";
 
 export { ActionError, isUniqueViolation } from "./actions-core";
@@ -110,6 +111,8 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
           : undefined;
         return { ok: false, code: error.code, message: translate(t, root, error.messageKey, "invalid"), fieldErrors, values: echo(raw) };
       }
+      // An outage: say so (what the user typed comes back, nothing was written).
+      if (noteDatabaseError(error)) return { ok: false, code: "server", message: t("databaseUnavailable"), values: echo(raw) };
       console.error("[action] unexpected error", error);
       return { ok: false, code: "server", message: t("server"), values: echo(raw) };
     }

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { actorRole } from "@/lib/cohorts/membership";
 import { loadSessionUser, type SessionContext, type SessionUser } from "./credentials";
+import { noteDatabaseError, noteDatabaseReachable } from "@/lib/outage";
 import { readSessionClaims } from "./token";
 
 export type { SessionContext, SessionUser };
@@ -11,7 +12,16 @@ export type { SessionContext, SessionUser };
 /** The signed-in user, checked against the database once per request (session row and version). */
 export const getCurrentUser = cache(async (): Promise<SessionContext | null> => {
   const claims = await readSessionClaims();
-  return claims ? loadSessionUser(claims) : null;
+  if (!claims) return null;
+  // Every signed-in page starts here: the place that notices an outage first, and a recovery.
+  try {
+    const user = await loadSessionUser(claims);
+    noteDatabaseReachable();
+    return user;
+  } catch (error) {
+    noteDatabaseError(error);
+    throw error;
+  }
 });
 
 export async function currentSessionToken(): Promise<string | undefined> {

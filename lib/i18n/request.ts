@@ -5,7 +5,8 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage, type
 
 /** The account's language wins, then the cookie set by the switcher, then the browser's. */
 async function resolveLocale(): Promise<Locale> {
-  const user = await getCurrentUser();
+  // Without a database (an outage) the page still speaks the visitor's language.
+  const user = await getCurrentUser().catch(() => null);
   if (user) return user.locale;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(cookie)) return cookie;

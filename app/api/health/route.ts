@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { dbKind, getDb, sqlStatementCount } from "@/db";
+import { noteDatabaseError, noteDatabaseReachable, RETRY_AFTER_SECONDS } from "@/lib/outage";
 
 export const dynamic = "force-dynamic";
 
@@ -7,9 +8,11 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await getDb().execute(sql`select 1`);
+    noteDatabaseReachable();
     const counted = sqlStatementCount();
     return Response.json({ ok: true, database: dbKind(), ...(counted ?? {}) });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
+  } catch (error) {
+    noteDatabaseError(error);
+    return Response.json({ ok: false }, { status: 503, headers: { "retry-after": String(RETRY_AFTER_SECONDS) } });
   }
 }
