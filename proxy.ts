@@ -5,11 +5,44 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } fro
 import { databaseMarkedDown, outageResponse } from "@/lib/outage";
 
 /**
+ * A fresh nonce per request and a policy that runs only scripts carrying it ('strict-dynamic' lets
+ * them load the app's chunks): an injected inline script or handler does not run even if something
+ * slipped past the sanitiser. Next reads the nonce from the request's policy and puts it on its own
+ * scripts. Styles keep 'unsafe-inline' (React's style attributes).
+ */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+export function proxy(request: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce());
+  const answer = route(request, csp);
+  answer.headers.set("Content-Security-Policy", csp);
+  return answer;
+}
+
+/**
  * Optimistic redirects only, on the cookie's presence: no decryption here (the page decrypts it once,
  * and every page and action checks the session and the row itself). The invite link /join/CODE is
  * open to signed-out visitors: the page offers sign-in and sign-up with the code.
  */
-export function proxy(request: NextRequest) {
+function route(request: NextRequest, csp: string): Response {
   const { pathname } = request.nextUrl;
   // The database was just found unreachable: pages get the outage page at once (503, Retry-After).
   // /api/health still asks the database itself (load balancers see it recover).
@@ -18,7 +51,11 @@ export function proxy(request: NextRequest) {
     const locale = isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
     return outageResponse(locale, `${pathname}${request.nextUrl.search}`);
   }
-  if (isPublicPath(pathname) || pathname.startsWith("/join/") || hasSessionCookie(request.cookies)) return NextResponse.next();
+  if (isPublicPath(pathname) || pathname.startsWith("/join/") || hasSessionCookie(request.cookies)) {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    return NextResponse.next({ request: { headers } });
+  }
   const signIn = new URL("/sign-in", request.nextUrl.origin);
   signIn.searchParams.set("callbackUrl", request.nextUrl.href);
   return NextResponse.redirect(signIn);

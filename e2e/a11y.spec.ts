@@ -45,6 +45,12 @@ function ymd(offsetDays: number): string {
 
 async function newPage(browser: Browser, baseURL: string, storageState?: State, viewport?: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "de-DE", storageState, viewport: viewport ?? { width: 1440, height: 900 } });
+  // Every page the crawl visits also proves the Content-Security-Policy blocks nothing of Werkbank's own.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   return context.newPage();
 }
 
@@ -163,6 +169,7 @@ test.describe("accessibility crawl", () => {
           const where = `${label} (${path}) at ${viewport.width}px`;
           await expectAccessible(page, where, { soft: true });
           await expectNoSideScroll(page, where, { soft: true });
+          expect.soft(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []), `CSP violations on ${where}`).toEqual([]);
           // A11Y_SHOTS=/some/dir keeps a full-page screenshot of every page, to look at the layout.
           if (process.env.A11Y_SHOTS) {
             const file = `${label.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}-${viewport.width}.png`;
