@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { ACTION_BODY_LIMIT } from "./lib/limits-http";
 
 // The catalogs are compiled at build time (ICU → a compact form formatted without parsing): next-intl
 // otherwise parses a message on its first use and builds a cache key per call with arguments.
@@ -20,6 +21,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,
+  // The largest thing a form sends is a lesson body (100,000 characters) or a canvas (256 KB); an
+  // action beyond this is refused by proxy.ts with a message (413) before Next reads it.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

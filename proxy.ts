@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/config";
 import { hasSessionCookie } from "@/lib/auth/token-cookie";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { ACTION_BODY_LIMIT, tooLargeResponse } from "@/lib/limits-http";
 import { databaseMarkedDown, outageResponse } from "@/lib/outage";
 
 /**
@@ -44,12 +45,18 @@ export function proxy(request: NextRequest) {
  */
 function route(request: NextRequest, csp: string): Response {
   const { pathname } = request.nextUrl;
+  const locale = () => {
+    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    return isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
+  };
+  // An action too large for any form (a crafted request): a message, not a bare 500 after reading it all.
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
+    return tooLargeResponse(locale());
+  }
   // The database was just found unreachable: pages get the outage page at once (503, Retry-After).
   // /api/health still asks the database itself (load balancers see it recover).
   if (request.method === "GET" && !pathname.startsWith("/api/") && databaseMarkedDown()) {
-    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
-    const locale = isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
-    return outageResponse(locale, `${pathname}${request.nextUrl.search}`);
+    return outageResponse(locale(), `${pathname}${request.nextUrl.search}`);
   }
   if (isPublicPath(pathname) || pathname.startsWith("/join/") || hasSessionCookie(request.cookies)) {
     const headers = new Headers(request.headers);

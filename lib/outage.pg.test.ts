@@ -114,7 +114,7 @@ describe("PostgreSQL outage", () => {
     expect(page.ms).toBeLessThan(1_000);
     const english = await get("/sign-in", { "accept-language": "en-GB,en;q=0.9" });
     expect(english.status).toBe(503);
-    expect(english.text).toContain("Werkbank can't reach its database right now");
+    expect(english.text).toContain("Werkbank can’t reach its database right now");
 
     const health = await get("/api/health");
     expect(health.status).toBe(503);

@@ -31,7 +31,7 @@ describe("outage", () => {
     expect(res.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
     expect(res.headers.get("cache-control")).toBe("no-store");
     const html = await res.text();
-    expect(html).toContain("Werkbank can't reach its database right now");
+    expect(html).toContain("Werkbank can’t reach its database right now");
     expect(html).toContain(`http-equiv="refresh" content="${RETRY_AFTER_SECONDS}"`);
     expect(html).toContain('href="/cohorts/x?a=&quot;b&quot;"');
     expect(await outageResponse("de", "/").text()).toContain("Werkbank erreicht seine Datenbank gerade nicht");

@@ -68,7 +68,7 @@ const TEXT = {
     again: "Jetzt neu laden",
   },
   en: {
-    title: "Werkbank can't reach its database right now",
+    title: "Werkbank can’t reach its database right now",
     body: "We keep trying. Your saved work is safe; this page reloads itself in a few seconds.",
     again: "Reload now",
   },
