@@ -13,9 +13,9 @@ import { expect, test } from "@playwright/test";
 const DIR = path.resolve(".data/e2e-processes");
 const started: ChildProcess[] = [];
 
-function start(port: number) {
+function start(port: number, dir = DIR) {
   const proc = spawn(process.execPath, ["lib/cli/start.mjs", "-p", String(port)], {
-    env: { ...process.env, PGLITE_DIR: DIR, DATABASE_URL: "", WERKBANK_SWEEP: "0", WERKBANK_SQL_COUNT: "" },
+    env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: "", WERKBANK_SWEEP: "0", WERKBANK_SQL_COUNT: "" },
     stdio: ["ignore", "pipe", "pipe"],
     // A group of its own, as a supervisor would start it.
     detached: true,
@@ -54,7 +54,11 @@ const alive = (pid: number) => {
   }
 };
 
-test.beforeAll(() => rmSync(DIR, { recursive: true, force: true }));
+const LIMITS_DIR = path.resolve(".data/e2e-limits");
+
+test.beforeAll(() => {
+  for (const d of [DIR, LIMITS_DIR]) rmSync(d, { recursive: true, force: true });
+});
 test.afterAll(() => {
   for (const p of started) {
     try {
@@ -63,8 +67,10 @@ test.afterAll(() => {
       // gone
     }
   }
-  rmSync(DIR, { recursive: true, force: true });
-  rmSync(`${DIR}.lock`, { force: true });
+  for (const d of [DIR, LIMITS_DIR]) {
+    rmSync(d, { recursive: true, force: true });
+    rmSync(`${d}.lock`, { force: true });
+  }
 });
 
 test("one server per embedded database folder, and none left behind by kill -9", async () => {
@@ -99,4 +105,36 @@ test("one server per embedded database folder, and none left behind by kill -9",
     await until(async () => !alive(next), 10_000, "the orphaned server stops");
     expect(await healthy(3291)).toBe(false);
   });
+});
+
+/** One sign-in attempt through next-auth's endpoint; returns the refusal's code, or "ok". */
+async function signInAttempt(base: string, email: string, password: string, forwardedFor: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": forwardedFor },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${base}/courses` }),
+  });
+  if (res.headers.getSetCookie().some((c) => c.includes("session-token="))) return "ok";
+  return new URL(res.headers.get("location") ?? "", base).searchParams.get("code") ?? `status ${res.status}`;
+}
+
+test("the per-address sign-in limit is not dodged by sending X-Forwarded-For (no trusted proxy: the peer counts)", async () => {
+  // A server of its own: 50 refusals from this machine would stop every other test's sign-ins.
+  test.setTimeout(180_000);
+  const server = start(3294, LIMITS_DIR);
+  const base = "http://localhost:3294";
+  await until(() => healthy(3294), 120_000, "the server answers");
+  // An unknown email and a wrong password look the same, also in next-auth's redirect.
+  expect(await signInAttempt(base, "anna.berger@werkbank.test", "not-her-password", "198.51.100.200")).toBe("refused");
+  expect(await signInAttempt(base, "nobody@example.test", "not-her-password", "198.51.100.201")).toBe("refused");
+  // 48 more failures, each claiming another address: 50 from this machine in all.
+  for (let i = 0; i < 48; i++) expect(await signInAttempt(base, `nobody-${i}@example.test`, "some-password", `198.51.100.${i}`)).toBe("refused");
+  // A new header, the right password of a real account: still this address, still refused.
+  expect(await signInAttempt(base, "anna.berger@werkbank.test", "werkbank-demo", "203.0.113.99")).toBe("rate_limited");
+  process.kill(-server.proc.pid!, "SIGTERM");
+  await server.exited;
 });

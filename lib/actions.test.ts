@@ -8,6 +8,8 @@ import { createUser } from "@/lib/test/factories";
 const current = vi.hoisted(() => ({ user: null as null | { id: string } }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => current.user }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const peer = vi.hoisted(() => ({ address: "203.0.113.1" }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-werkbank-peer": peer.address }) }));
 vi.mock("next-intl/server", async () => {
   const { createTranslator } = await import("next-intl");
   const messages = (await import("@/lib/i18n/messages/en.json")).default;
@@ -118,5 +120,30 @@ describe("defineAction", () => {
     const { redirect } = await import("next/navigation");
     const go = defineAction({ schema: z.object({}), handler: async () => null, after: () => redirect("/courses") });
     await expect(go(null, {})).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+  });
+
+  it("counts refusals per client address when asked to (sign-up, joins): over the limit it refuses before the handler; a success gives its attempt back", async () => {
+    const scope = `guess-${Math.random().toString(36).slice(2)}`;
+    const calls: string[] = [];
+    const join = defineAction({
+      schema: z.object({ code: z.string() }),
+      auth: "none",
+      failureLimit: { scope, limit: 2 },
+      async handler({ code }) {
+        calls.push(code);
+        if (code !== "RIGHT") throw new ActionError("invalid", "checkFields", { code: "inviteCodeUnknown" });
+        return { joined: true };
+      },
+    });
+    peer.address = "203.0.113.1";
+    expect(await join(null, { code: "WRONG1" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await join(null, { code: "RIGHT" })).toMatchObject({ ok: true });
+    expect(await join(null, { code: "WRONG2" })).toMatchObject({ ok: false, code: "invalid" });
+    // Two failures counted (the success gave its attempt back): the next attempt is refused unseen.
+    expect(await join(null, { code: "WRONG3" })).toMatchObject({ ok: false, code: "rate_limited", message: "Too many failed attempts. Wait 15 minutes, then try again." });
+    expect(calls).toEqual(["WRONG1", "RIGHT", "WRONG2"]);
+    // Another address is not affected.
+    peer.address = "203.0.113.2";
+    expect(await join(null, { code: "RIGHT" })).toMatchObject({ ok: true });
   });
 });

@@ -1,9 +1,12 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
+import { clientAddress } from "@/lib/auth/address";
+import { releaseAttempt, reserveAttempt } from "@/lib/auth/rate-limit";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { noteDatabaseError } from "@/lib/outage";
 import { ActionError, type ActionResult, type FieldErrors } from "./actions-core";
@@ -67,6 +70,12 @@ type Options<S extends z.ZodType, T> = {
   transaction?: false;
   /** Paths to revalidate after a successful write; one ending in "/*" takes everything under it. */
   revalidate?: (data: T, input: z.output<S>) => string[];
+  /**
+   * Failures counted per client address before anything else runs (sign-up, invite-code joins: no
+   * guessing codes): over `limit` within the window the action is refused; a success gives its
+   * attempt back, so only failures count.
+   */
+  failureLimit?: { scope: string; limit: number };
   /** Runs after the commit, outside any try: the place for redirect() and signIn(). */
   after?: (data: T, input: z.output<S>) => Promise<void> | void;
 };
@@ -98,10 +107,14 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       const user = await getCurrentUser();
       if (opts.auth !== "none" && !user) throw new ActionError("unauthorized", "signedOut");
       const db = getDb();
+      // Counted outside the transaction (a refusal rolls it back, the count must stay).
+      const limitKey = opts.failureLimit ? `${opts.failureLimit.scope}:${clientAddress(await headers())}` : null;
+      if (limitKey && !(await reserveAttempt(limitKey, opts.failureLimit!.limit))) throw new ActionError("rate_limited", "rateLimited");
       data =
         opts.transaction === false
           ? await opts.handler(input_, { user, tx: db })
           : await db.transaction((tx) => opts.handler(input_, { user, tx }));
+      if (limitKey) await releaseAttempt(limitKey);
     } catch (error) {
       unstable_rethrow(error);
       const [t, root] = await words();

@@ -9,6 +9,7 @@ import { currentSessionToken } from "@/lib/auth/session";
 import { lessonInCohort } from "@/lib/courses/queries";
 import { rememberLocale } from "@/lib/i18n/cookie";
 import { membershipRole } from "@/lib/cohorts/membership";
+import { JOIN_FAILURE_LIMIT } from "@/lib/auth/rate-limit";
 import { joinByCode } from "@/lib/cohorts/store";
 import { joinByCodeSchema } from "@/lib/validation/cohort";
 
@@ -28,6 +29,7 @@ export const signOutAction = defineAction({
 
 export const joinCohortAction = defineAction({
   schema: joinByCodeSchema,
+  failureLimit: { scope: "join", limit: JOIN_FAILURE_LIMIT },
   handler: ({ inviteCode }, { user, tx }) => joinByCode(tx, user!, inviteCode),
   revalidate: () => ["/courses"],
 });

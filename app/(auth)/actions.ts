@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { ActionError, defineAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth";
+import { JOIN_FAILURE_LIMIT } from "@/lib/auth/rate-limit";
 import { registerStudent } from "@/lib/auth/sign-up";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { safeCallbackUrl, signInSchema, signUpSchema } from "@/lib/validation/auth";
@@ -38,6 +39,7 @@ export const signInAction = defineAction({
 export const signUpAction = defineAction({
   schema: signUpSchema,
   auth: "none",
+  failureLimit: { scope: "join", limit: JOIN_FAILURE_LIMIT },
   async handler(input, { tx }) {
     const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
     return registerStudent(tx, input, isLocale(cookieLocale) ? cookieLocale : "de");

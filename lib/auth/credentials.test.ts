@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { authRateLimits, sessions, users } from "@/db/schema";
 import { TEST_PASSWORD, createUser } from "@/lib/test/factories";
 import { authenticate, createSession, deleteSession, loadSessionUser } from "./credentials";
-import { ACCOUNT_LIMIT } from "./rate-limit";
+import { ACCOUNT_ADDRESS_LIMIT, ACCOUNT_LIMIT } from "./rate-limit";
 
 const ip = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
@@ -21,45 +21,59 @@ describe("authenticate", () => {
     expect(await authenticate(user.email, "wrong password!", ip())).toEqual({ ok: false, reason: "wrong_password" });
   });
 
-  it("locks an account after five failures, even for the right password, and counts per account", async () => {
+  it("five failures from one address stop that address for the account, even with the right password; the owner elsewhere gets in", async () => {
     const user = await createUser();
     const other = await createUser();
-    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
-      expect(await authenticate(user.email, `wrong-${i}-password`, ip())).toMatchObject({ reason: "wrong_password" });
+    const attacker = ip();
+    for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT; i++) {
+      expect(await authenticate(user.email, `wrong-${i}-password`, attacker)).toMatchObject({ reason: "wrong_password" });
     }
-    expect(await authenticate(user.email, TEST_PASSWORD, ip())).toEqual({ ok: false, reason: "rate_limited" });
-    expect((await authenticate(other.email, TEST_PASSWORD, ip())).ok).toBe(true);
+    expect(await authenticate(user.email, TEST_PASSWORD, attacker)).toEqual({ ok: false, reason: "rate_limited" });
+    // The owner, from another address, is not locked out; other accounts from the attacker's address neither.
+    expect((await authenticate(user.email, TEST_PASSWORD, ip())).ok).toBe(true);
+    expect((await authenticate(other.email, TEST_PASSWORD, attacker)).ok).toBe(true);
+    // The owner's success does not lift the attacker's block.
+    expect(await authenticate(user.email, TEST_PASSWORD, attacker)).toEqual({ ok: false, reason: "rate_limited" });
   });
 
-  it("counts concurrent failures atomically: 20 at once let exactly five through to the password check", async () => {
+  it("failures spread over many addresses are bounded per account", async () => {
     const user = await createUser();
+    await getDb().insert(authRateLimits).values({ key: `account:${user.email}`, attempts: ACCOUNT_LIMIT });
+    expect(await authenticate(user.email, TEST_PASSWORD, ip())).toEqual({ ok: false, reason: "rate_limited" });
+  });
+
+  it("counts concurrent failures atomically: 20 at once from one address let exactly five through to the password check", async () => {
+    const user = await createUser();
+    const address = ip();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => authenticate(user.email, `parallel-${i}-guess`, ip())),
+      Array.from({ length: 20 }, (_, i) => authenticate(user.email, `parallel-${i}-guess`, address)),
     );
     const reasons = results.map((r) => (r.ok ? "ok" : r.reason));
-    expect(reasons.filter((r) => r === "wrong_password")).toHaveLength(ACCOUNT_LIMIT);
-    expect(reasons.filter((r) => r === "rate_limited")).toHaveLength(20 - ACCOUNT_LIMIT);
-    const [row] = await getDb().select().from(authRateLimits).where(eq(authRateLimits.key, `account:${user.email}`));
+    expect(reasons.filter((r) => r === "wrong_password")).toHaveLength(ACCOUNT_ADDRESS_LIMIT);
+    expect(reasons.filter((r) => r === "rate_limited")).toHaveLength(20 - ACCOUNT_ADDRESS_LIMIT);
+    const [row] = await getDb().select().from(authRateLimits).where(eq(authRateLimits.key, `account:${user.email}|${address}`));
     expect(row?.attempts).toBe(20);
   });
 
-  it("forgets earlier failures after a successful sign-in", async () => {
+  it("forgets an address's earlier failures after a successful sign-in from it", async () => {
     const user = await createUser();
-    for (let i = 0; i < ACCOUNT_LIMIT - 1; i++) await authenticate(user.email, "not the password", ip());
-    expect((await authenticate(user.email, TEST_PASSWORD, ip())).ok).toBe(true);
-    for (let i = 0; i < ACCOUNT_LIMIT - 1; i++) await authenticate(user.email, "not the password", ip());
-    expect((await authenticate(user.email, TEST_PASSWORD, ip())).ok).toBe(true);
+    const address = ip();
+    for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT - 1; i++) await authenticate(user.email, "not the password", address);
+    expect((await authenticate(user.email, TEST_PASSWORD, address)).ok).toBe(true);
+    for (let i = 0; i < ACCOUNT_ADDRESS_LIMIT - 1; i++) await authenticate(user.email, "not the password", address);
+    expect((await authenticate(user.email, TEST_PASSWORD, address)).ok).toBe(true);
   });
 
   it("starts a new window once the old one is over", async () => {
     const user = await createUser();
-    for (let i = 0; i <= ACCOUNT_LIMIT; i++) await authenticate(user.email, "not the password", ip());
-    expect(await authenticate(user.email, TEST_PASSWORD, ip())).toMatchObject({ reason: "rate_limited" });
+    const address = ip();
+    for (let i = 0; i <= ACCOUNT_ADDRESS_LIMIT; i++) await authenticate(user.email, "not the password", address);
+    expect(await authenticate(user.email, TEST_PASSWORD, address)).toMatchObject({ reason: "rate_limited" });
     await getDb()
       .update(authRateLimits)
       .set({ windowStart: sql`now() - interval '16 minutes'` })
-      .where(eq(authRateLimits.key, `account:${user.email}`));
-    expect((await authenticate(user.email, TEST_PASSWORD, ip())).ok).toBe(true);
+      .where(eq(authRateLimits.key, `account:${user.email}|${address}`));
+    expect((await authenticate(user.email, TEST_PASSWORD, address)).ok).toBe(true);
   });
 
   it("limits failures per IP across accounts", async () => {

@@ -4,8 +4,10 @@ import { getDb } from "@/db";
 import { memberships, notifications, sessions, users } from "@/db/schema";
 import { verifyPassword } from "./password";
 import {
+  ACCOUNT_ADDRESS_LIMIT,
   ACCOUNT_LIMIT,
   IP_LIMIT,
+  accountAddressKey,
   accountKey,
   clearAttempts,
   ipKey,
@@ -19,18 +21,23 @@ export type SignInFailure = "unknown_email" | "wrong_password" | "rate_limited";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; sessionVersion: number };
 
-/** Checks an email and password, counting failures per account and per IP in the database. */
+/**
+ * Checks an email and password, counting failures in the database per account and address (5), per
+ * account over all addresses (100) and per address (50), so an attacker slows down without locking
+ * the owner out from another address.
+ */
 export async function authenticate(
   rawEmail: string,
   password: string,
   ip: string,
 ): Promise<{ ok: true; user: AuthenticatedUser } | { ok: false; reason: SignInFailure }> {
   const email = rawEmail.trim().toLowerCase();
-  const [accountOk, ipOk] = await Promise.all([
+  const allowed = await Promise.all([
+    reserveAttempt(accountAddressKey(email, ip), ACCOUNT_ADDRESS_LIMIT),
     reserveAttempt(accountKey(email), ACCOUNT_LIMIT),
     reserveAttempt(ipKey(ip), IP_LIMIT),
   ]);
-  if (!accountOk || !ipOk) return { ok: false, reason: "rate_limited" };
+  if (allowed.includes(false)) return { ok: false, reason: "rate_limited" };
 
   const [user] = await getDb()
     .select({
@@ -47,7 +54,8 @@ export async function authenticate(
   if (!user) return { ok: false, reason: "unknown_email" };
   if (!valid) return { ok: false, reason: "wrong_password" };
 
-  await Promise.all([clearAttempts(accountKey(email)), releaseAttempt(ipKey(ip))]);
+  // Success: this address's failures on the account are forgotten; the other counts give back this attempt.
+  await Promise.all([clearAttempts(accountAddressKey(email, ip)), releaseAttempt(accountKey(email)), releaseAttempt(ipKey(ip))]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 

@@ -3,8 +3,14 @@ import { getDb, rowsOf } from "@/db";
 import { authRateLimits } from "@/db/schema";
 
 export const SIGN_IN_WINDOW_MINUTES = 15;
-export const ACCOUNT_LIMIT = 5;
+/** Failures per account from one address: the attacker there slows down, the owner elsewhere does not. */
+export const ACCOUNT_ADDRESS_LIMIT = 5;
+/** Failures per account from all addresses together: bounds guessing spread over many addresses. */
+export const ACCOUNT_LIMIT = 100;
+/** Failures per address over all accounts. */
 export const IP_LIMIT = 50;
+/** Refused sign-ups and invite-code joins per address (no guessing codes; a class behind one NAT still fits). */
+export const JOIN_FAILURE_LIMIT = 20;
 
 /**
  * Reserves one attempt for `key` and says whether it is within `limit`. The reservation is a
@@ -38,4 +44,5 @@ export async function clearAttempts(key: string): Promise<void> {
 }
 
 export const accountKey = (email: string) => `account:${email.toLowerCase()}`;
+export const accountAddressKey = (email: string, ip: string) => `account:${email.toLowerCase()}|${ip}`;
 export const ipKey = (ip: string) => `ip:${ip}`;
