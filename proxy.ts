@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/lib/auth/config";
 import { hasSessionCookie } from "@/lib/auth/token-cookie";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+import { LOCALE_COOKIE, visitorLocale } from "@/lib/i18n/locales";
 import { ACTION_BODY_LIMIT, tooLargeResponse } from "@/lib/limits-http";
 import { databaseMarkedDown, outageResponse } from "@/lib/outage";
 
@@ -45,10 +45,7 @@ export function proxy(request: NextRequest) {
  */
 function route(request: NextRequest, csp: string): Response {
   const { pathname } = request.nextUrl;
-  const locale = () => {
-    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
-    return isLocale(cookie) ? cookie : (localeFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LOCALE);
-  };
+  const locale = () => visitorLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
   // An action too large for any form (a crafted request): a message, not a bare 500 after reading it all.
   if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT) {
     return tooLargeResponse(locale());

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { memberships, notifications, sessions, users } from "@/db/schema";
+import { memberships, sessions, users } from "@/db/schema";
+import { unreadCountSql } from "@/lib/notifications/store";
 import { verifyPassword } from "./password";
 import {
   ACCOUNT_ADDRESS_LIMIT,
@@ -103,7 +104,7 @@ export async function loadSessionUser(claims: { userId?: string; sessionToken?: 
       name: users.name,
       isAdmin: users.isAdmin,
       locale: users.locale,
-      unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
+      unread: unreadCountSql(users.id),
       roles: sql<[string, "student" | "instructor"][]>`(select coalesce(json_agg(json_build_array(m.cohort_id, m.role)), '[]'::json) from ${memberships} m where m.user_id = ${users.id})`,
     })
     .from(users)

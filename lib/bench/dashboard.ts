@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { hashPassword } from "@/lib/auth/password";
+import { sqlOf } from "./pages";
 import { signInCookie, startServer } from "./server";
 
 /**
@@ -148,16 +149,8 @@ export async function benchDashboard(baseUrl: string, cookie: string, cohortId: 
   const size = (await first.text()).length;
   console.log(`first dashboard render: ${(performance.now() - started).toFixed(0)} ms, ${(size / 1024).toFixed(0)} kB of HTML`);
 
-  // Statements of one render: the counter before and after, minus what /api/health itself sends (one statement).
-  const count = async () => ((await (await fetch(`${baseUrl}/api/health`)).json()) as { statements?: number }).statements;
-  const before = await count();
-  if (before === undefined) throw new Error("the server does not count statements (WERKBANK_SQL_COUNT=1)");
-  const again = await count();
-  const healthCost = again! - before;
-  const start = await count();
-  await (await fetch(url, { headers: { cookie } })).text();
-  const end = await count();
-  const statements = end! - start! - healthCost;
+  // Statements of one render, counted by the server (the same measure as the pages bench).
+  const { statements } = await sqlOf(baseUrl, async () => (await fetch(url, { headers: { cookie } })).text());
 
   await autocannon({ url, headers: { cookie }, connections: 5, duration: 2 });
   const page = await autocannon({ url, headers: { cookie }, connections: 5, duration: seconds });

@@ -21,3 +21,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .sort((a, b) => b.q - a.q);
   return ranked.map((entry) => entry.lang).find(isLocale) ?? null;
 }
+
+/** A visitor's language without an account: the switcher's cookie, then the browser's, then German. */
+export function visitorLocale(cookie: string | undefined, acceptLanguage: string | null | undefined): Locale {
+  return isLocale(cookie) ? cookie : (localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE);
+}

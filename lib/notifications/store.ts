@@ -1,5 +1,5 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db";
+import { and, desc, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { rowsOf, type DbOrTx } from "@/db";
 import { notifications, users } from "@/db/schema";
 
 export type NotificationInput = typeof notifications.$inferInsert;
@@ -41,12 +41,14 @@ export async function notify(tx: DbOrTx, rows: NotificationInput[]): Promise<voi
 /** The kinds that are also sent as email (or land in the outbox without SMTP). */
 export const EMAIL_KINDS: ReadonlySet<NotificationInput["kind"]> = new Set(["review_assigned", "review_received", "deadline"]);
 
+/** A user's unread notifications as a scalar subquery: the header reads it inside the session's statement. */
+export function unreadCountSql(userId: SQL | SQLWrapper | string): SQL<number> {
+  return sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${userId} and n.read_at is null)`;
+}
+
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select ${unreadCountSql(userId)} as n`));
+  return Number(row?.n ?? 0);
 }
 
 export async function listNotifications(db: DbOrTx, userId: string, limit = 50) {
