@@ -97,6 +97,9 @@ export function postgresOptions(): postgres.Options<Record<string, postgres.Post
     idle_timeout: 20,
     max_lifetime: 60 * 30,
     onnotice: () => {},
+    // PgBouncer in transaction mode (before 1.21) hands each transaction any server connection, so a
+    // statement prepared on one is unknown on the next: DATABASE_PREPARE=0 sends every query unnamed.
+    prepare: process.env.DATABASE_PREPARE !== "0",
   };
 }
 

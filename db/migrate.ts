@@ -11,11 +11,19 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 72_410_001;
 const pgliteRuns = new WeakMap<Db, Promise<void>>();
 
+/** Where migrations run: DATABASE_DIRECT_URL (past PgBouncer) when set, else DATABASE_URL; undefined = PGlite. */
+export function migrationUrl(env: { DATABASE_URL?: string; DATABASE_DIRECT_URL?: string } = process.env): string | undefined {
+  if (!env.DATABASE_URL) return undefined;
+  return env.DATABASE_DIRECT_URL || env.DATABASE_URL;
+}
+
 /**
  * Applies the committed migrations. On PostgreSQL several app servers may start at once, so the
- * migrator runs on its own single connection while holding a session-level advisory lock.
+ * migrator runs on its own single connection while holding a session-level advisory lock. A session
+ * lock needs a session: behind PgBouncer in transaction mode pass the direct URL (migrationUrl()),
+ * never the pooled one, where the lock and its unlock could land on different server connections.
  */
-export async function migrateDatabase(url = process.env.DATABASE_URL): Promise<void> {
+export async function migrateDatabase(url = migrationUrl()): Promise<void> {
   if (!url) {
     // PGlite lives in this process: concurrent callers share one run instead of a database lock.
     const db = getDb();
@@ -26,7 +34,7 @@ export async function migrateDatabase(url = process.env.DATABASE_URL): Promise<v
     }
     return run;
   }
-  const client = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {} });
+  const client = postgres(url, { max: 1, connect_timeout: 10, prepare: false, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
     try {

@@ -3,6 +3,9 @@ import { z } from "zod";
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  DATABASE_DIRECT_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  DATABASE_REPLICA_URL: z.string().regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://").optional(),
+  DATABASE_PREPARE: z.enum(["0", "1"]).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PGLITE_DIR: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,7 +19,7 @@ export type Env = z.infer<typeof envSchema>;
 
 /** Validates the environment; throws one message that names every problem. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = envSchema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined, AUTH_SECRET: source.AUTH_SECRET || undefined, SMTP_URL: source.SMTP_URL || undefined, EMAIL_FROM: source.EMAIL_FROM || undefined });
+  const parsed = envSchema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined, DATABASE_DIRECT_URL: source.DATABASE_DIRECT_URL || undefined, DATABASE_REPLICA_URL: source.DATABASE_REPLICA_URL || undefined, AUTH_SECRET: source.AUTH_SECRET || undefined, SMTP_URL: source.SMTP_URL || undefined, EMAIL_FROM: source.EMAIL_FROM || undefined });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Werkbank cannot start, the environment is invalid:\n${lines.join("\n")}`);

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { DataDirLockedError } from "@/db/lock";
-import { migrateDatabase } from "@/db/migrate";
+import { migrateDatabase, migrationUrl } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { demoAccountsText } from "@/db/seed/demo-accounts";
 import { readEnv, shouldSeed } from "@/lib/env";
@@ -36,7 +36,7 @@ export async function startUp(): Promise<void> {
     process.exit(1);
   }
   try {
-    await migrateDatabase(env.DATABASE_URL);
+    await migrateDatabase(migrationUrl(env));
   } catch (error) {
     if (error instanceof DataDirLockedError) {
       console.error(`\n${error.message}\n`);
