@@ -12,7 +12,8 @@ const MIGRATION_LOCK = 72_410_001;
 const pgliteRuns = new WeakMap<Db, Promise<void>>();
 
 /** Where migrations run: DATABASE_DIRECT_URL (past PgBouncer) when set, else DATABASE_URL; undefined = PGlite. */
-export function migrationUrl(env: { DATABASE_URL?: string; DATABASE_DIRECT_URL?: string } = process.env): string | undefined {
+type UrlEnv = { DATABASE_URL?: string; DATABASE_DIRECT_URL?: string; [key: string]: unknown };
+export function migrationUrl(env: UrlEnv = process.env): string | undefined {
   if (!env.DATABASE_URL) return undefined;
   return env.DATABASE_DIRECT_URL || env.DATABASE_URL;
 }
