@@ -18,6 +18,10 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // One self-contained server (.next/standalone/server.js with only the node_modules it needs): what
+  // `npm start`, the cluster and the container image run. The migrations are read from disk at start.
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "nodemailer"],
   poweredByHeader: false,

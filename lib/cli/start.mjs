@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: builds when the sources changed, prepares the embedded default, serves with `next start`.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: builds when the sources changed, prepares the embedded default, serves the standalone
+// output (.next/standalone/server.js: the same server the cluster and the container image run).
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensureBuild, standaloneServer } from "./build.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 process.chdir(root);
-const next = path.join(root, "node_modules", ".bin", "next");
 
 const args = process.argv.slice(2);
 const portFlag = args.findIndex((a) => a === "-p" || a === "--port");
@@ -30,28 +31,15 @@ if (env.DATABASE_URL && !env.AUTH_SECRET) {
 }
 if (!env.AUTH_URL && !env.AUTH_TRUST_HOST) env.AUTH_TRUST_HOST = "true";
 
-const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
+// The standalone server changes into its own folder: a relative PGLITE_DIR must mean the project's.
+env.PGLITE_DIR = path.resolve(root, env.PGLITE_DIR || ".data/pglite");
+env.HOSTNAME = env.HOST || "0.0.0.0";
 
-function newestMtime(p) {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let newest = s.mtimeMs;
-  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
-
-const buildId = path.join(root, ".next", "BUILD_ID");
-const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-if (builtAt === 0 || Math.max(...SOURCES.map(newestMtime)) > builtAt) {
-  console.log(builtAt === 0 ? "No production build yet: building (about a minute)…" : "Sources changed: rebuilding…");
-  const build = spawnSync(next, ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+ensureBuild(env);
 
 // The server stays in this process group, so a supervisor's `kill -- -PGID` (or Ctrl-C) ends it with
 // us; and it watches this process, so a kill -9 of this one alone ends it too (lib/startup.ts).
-const child = spawn(next, ["start", "-p", port], {
+const child = spawn(process.execPath, [standaloneServer], {
   stdio: "inherit",
   env: { ...env, NEXT_TELEMETRY_DISABLED: "1", WERKBANK_PARENT_PID: String(process.pid) },
 });
