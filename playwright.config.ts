@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
@@ -9,6 +10,31 @@ const dataDir = `.data/e2e-${PORT}`;
 
 // `npx playwright install` cannot download browsers here; Debian's chromium works.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd} || test -x /usr/sbin/${cmd}`]).status === 0;
+// The cluster project (npm run cluster: nginx → 2 app servers → PgBouncer → PostgreSQL) needs Debian's
+// nginx and pgbouncer and a PostgreSQL (the machine's on :5432, or one the script starts); .ci/run
+// installs them. Without them the suite runs the rest and says why the cluster part was left out.
+const CLUSTER_PORT = Number(process.env.E2E_CLUSTER_PORT ?? 3230);
+const clusterMissing =
+  process.env.E2E_CLUSTER === "0" ? "E2E_CLUSTER=0" : ["nginx", "pgbouncer"].filter((c) => !has(c)).map((c) => `${c} is not installed`).join(", ");
+if (clusterMissing && !process.env.PLAYWRIGHT_CLUSTER_NOTICE) {
+  process.env.PLAYWRIGHT_CLUSTER_NOTICE = "1";
+  console.warn(`\n[e2e] The cluster project is left out: ${clusterMissing} (apt-get install nginx pgbouncer; bash .ci/run does).\n`);
+}
+// Sign in, edit a canvas from two windows (stale saves merged across servers), submit and review.
+const clusterSpecs = ["auth.spec.ts", "canvas.spec.ts", "reviews.spec.ts"];
+const clusterTests = /a demo student signs in|two windows editing different notes|four students submit/;
+const browserUse = {
+  ...devices["Desktop Chrome"],
+  // The desktop the product is designed and checked for; phones are tested at 390 × 844 per test.
+  viewport: { width: 1440, height: 900 },
+  locale: "de-DE",
+  launchOptions: {
+    executablePath,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,39 +52,46 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    { name: "chromium", use: browserUse },
+    // The main flows again, through nginx balancing two app servers on PostgreSQL behind PgBouncer.
+    ...(clusterMissing ? [] : [{ name: "cluster", testMatch: clusterSpecs, grep: clusterTests, use: { ...browserUse, baseURL: `http://localhost:${CLUSTER_PORT}` } }]),
+  ],
+  webServer: [
     {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        // The desktop the product is designed and checked for; phones are tested at 390 × 844 per test.
-        viewport: { width: 1440, height: 900 },
-        locale: "de-DE",
-        launchOptions: {
-          executablePath,
-          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
-        },
+      // Not in globalSetup: the web server starts before it, and the folder must be gone by then.
+      command: `rm -rf ${dataDir} && npm run start -- -p ${PORT}`,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      // start.mjs stops `next start` on SIGTERM, which lets the server close the embedded database
+      // cleanly (a SIGKILL would be survived too: the server ends with its parent, lib/startup.ts).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        PGLITE_DIR: dataDir,
+        // The embedded default seeds the demo accounts; a DATABASE_URL from the shell would skip that.
+        // AUTH_SECRET is left alone: start.mjs makes and keeps one when it is unset.
+        DATABASE_URL: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // e2e/budget.spec.ts reads the server's statement count from /api/health.
+        WERKBANK_SQL_COUNT: "1",
       },
     },
+    ...(clusterMissing
+      ? []
+      : [
+          {
+            // One build for every server (the first web server has made it); a fresh database each run.
+            command: `node lib/cli/cluster.mjs --fresh --servers 2 --port ${CLUSTER_PORT} --app-port ${CLUSTER_PORT + 1} --pgbouncer-port ${CLUSTER_PORT + 10} --database werkbank_e2e_cluster`,
+            url: `http://localhost:${CLUSTER_PORT}/api/health`,
+            reuseExistingServer: false,
+            timeout: 240_000,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+            env: { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "", SMTP_URL: "" },
+          },
+        ]),
   ],
-  webServer: {
-    // Not in globalSetup: the web server starts before it, and the folder must be gone by then.
-    command: `rm -rf ${dataDir} && npm run start -- -p ${PORT}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    // start.mjs stops `next start` on SIGTERM, which lets the server close the embedded database
-    // cleanly (a SIGKILL would be survived too: the server ends with its parent, lib/startup.ts).
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PGLITE_DIR: dataDir,
-      // The embedded default seeds the demo accounts; a DATABASE_URL from the shell would skip that.
-      // AUTH_SECRET is left alone: start.mjs makes and keeps one when it is unset.
-      DATABASE_URL: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // e2e/budget.spec.ts reads the server's statement count from /api/health.
-      WERKBANK_SQL_COUNT: "1",
-    },
-  },
 });

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { AppShell } from "./pages/app-shell.page";
 import { CohortPage } from "./pages/cohort.page";
 import { CoursesPage } from "./pages/courses.page";
@@ -46,7 +46,19 @@ type Pages = {
   openBrowser: () => Promise<Page>;
   /** Signs up a new student into "Herbst 2026" through the UI; ends on the cohort page, signed in. */
   signUpStudent: (page?: Page) => Promise<Account>;
+  /** The app server (nginx's X-Werkbank-Upstream) that answered each page, action and RSC request, in order. */
+  upstreams: string[];
+  /** In the cluster project: after each test, its requests must have been spread over the servers. */
+  balanced: void;
 };
+
+const watchUpstreams = (context: BrowserContext, seen: string[]) =>
+  context.on("response", (response) => {
+    const request = response.request();
+    const counted = request.resourceType() === "document" || request.method() === "POST" || request.headers()["rsc"] === "1";
+    const upstream = response.headers()["x-werkbank-upstream"];
+    if (counted && upstream) seen.push(upstream);
+  });
 
 export const test = base.extend<Pages>({
   signInPage: async ({ page }, use) => use(new SignInPage(page)),
@@ -58,11 +70,36 @@ export const test = base.extend<Pages>({
   notFoundPage: async ({ page }, use) => use(new NotFoundPage(page)),
   shell: async ({ page }, use) => use(new AppShell(page)),
 
-  openBrowser: async ({ browser, contextOptions, baseURL, locale, viewport }, use) => {
+  upstreams: async ({ context }, use) => {
+    const seen: string[] = [];
+    watchUpstreams(context, seen);
+    await use(seen);
+  },
+
+  balanced: [
+    async ({ upstreams }, use, testInfo) => {
+      await use();
+      if (testInfo.project.name !== "cluster" || testInfo.status !== "passed") return;
+      // Round-robin behind nginx: a flow of several requests must have met more than one server,
+      // and consecutive requests must have changed servers (a session, an action, a redirect
+      // answered by another server than the one before it).
+      const distinct = new Set(upstreams);
+      const switches = upstreams.filter((u, i) => i > 0 && u !== upstreams[i - 1]).length;
+      testInfo.annotations.push({ type: "upstreams", description: `${upstreams.length} requests, ${distinct.size} servers, ${switches} switches` });
+      // A short test (one page and one refused form) may meet one server; every flow of four or more must not.
+      if (upstreams.length < 4) return;
+      expect(distinct.size, `servers that answered: ${[...distinct].join(", ")}`).toBeGreaterThanOrEqual(2);
+      expect(switches, "consecutive requests that landed on another server").toBeGreaterThanOrEqual(Math.floor(upstreams.length / 4));
+    },
+    { auto: true },
+  ],
+
+  openBrowser: async ({ browser, contextOptions, baseURL, locale, viewport, upstreams }, use) => {
     // browser.newContext() does not apply the config's `use` options by itself.
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await use(async () => {
       const context = await browser.newContext({ ...contextOptions, baseURL, locale, viewport });
+      watchUpstreams(context, upstreams);
       contexts.push(context);
       return context.newPage();
     });
