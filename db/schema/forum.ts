@@ -142,6 +142,8 @@ export const notifications = pgTable(
     deadlineKind: reminderKind(),
     emailStatus: emailStatus().notNull().default("none"),
     emailedAt: timestamp({ withTimezone: true }),
+    /** How often a delivery sweep claimed the email: each claim sends it at most once, so more than one may mean a duplicate. */
+    emailAttempts: integer().notNull().default(0),
     // Shown as is: a thread title or assignment name at the time of sending.
     subject: text().notNull().default(""),
     readAt: timestamp({ withTimezone: true }),
@@ -158,5 +160,6 @@ export const notifications = pgTable(
     index("notifications_email_idx").on(t.createdAt).where(sql`${t.emailStatus} <> 'none'`),
     check("notifications_deadline_kind", sql`(${t.kind} = 'deadline') = (${t.deadlineKind} is not null)`),
     check("notifications_subject_length", sql`length(${t.subject}) <= 300`),
+    check("notifications_email_attempts", sql`${t.emailAttempts} >= 0`),
   ],
 );

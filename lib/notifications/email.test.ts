@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { assignments, forumThreads, notifications } from "@/db/schema";
 import { addMember, createCohort, createCourse, createUser } from "@/lib/test/factories";
-import { deliverPendingEmails, emailSettingsFromEnv, listOutbox, renderEmail, type MailTransport } from "./email";
+import { deliverPendingEmails, emailLeaseMs, emailSettingsFromEnv, listOutbox, messageIdFor, renderEmail, type MailTransport } from "./email";
 import { sendDeadlineReminders } from "./reminders";
 import { notify } from "./store";
 
@@ -25,7 +25,7 @@ const row = (over: Partial<Parameters<typeof renderEmail>[0]>): Parameters<typeo
 /** nodemailer's JSON transport, keeping what it would have sent. */
 function recordingTransport() {
   const json = nodemailer.createTransport({ jsonTransport: true });
-  const sent: { to: { address: string }[]; from: { address: string }; subject: string; text: string }[] = [];
+  const sent: { to: { address: string }[]; from: { address: string }; subject: string; text: string; messageId: string }[] = [];
   const transport: MailTransport = {
     async sendMail(mail) {
       const info = await json.sendMail(mail);
@@ -53,6 +53,22 @@ const statusOf = async (ids: string[]) =>
   new Map(
     (await getDb().select().from(notifications).where(inArray(notifications.id, ids))).map((n) => [n.id, n] as const),
   );
+
+describe("messageIdFor and emailLeaseMs", () => {
+  it("derives one Message-ID per notification, in the sender's domain", () => {
+    const id = "33333333-3333-4333-8333-333333333333";
+    expect(messageIdFor(id, "Werkbank <no-reply@Werkbank.Example>")).toBe(`<notification-${id}@werkbank.example>`);
+    expect(messageIdFor(id, "mail@school.test")).toBe(`<notification-${id}@school.test>`);
+    expect(messageIdFor(id, "Werkbank")).toBe(`<notification-${id}@werkbank.local>`);
+  });
+
+  it("reads the lease from WERKBANK_EMAIL_LEASE_SECONDS, 10 minutes when unset or invalid", () => {
+    expect(emailLeaseMs({})).toBe(600_000);
+    expect(emailLeaseMs({ WERKBANK_EMAIL_LEASE_SECONDS: "3" })).toBe(3_000);
+    expect(emailLeaseMs({ WERKBANK_EMAIL_LEASE_SECONDS: "0" })).toBe(600_000);
+    expect(emailLeaseMs({ WERKBANK_EMAIL_LEASE_SECONDS: "soon" })).toBe(600_000);
+  });
+});
 
 describe("renderEmail", () => {
   it("writes review assignments in German by default and in English on request, with plurals and the reviews link", () => {
@@ -121,7 +137,9 @@ describe("deliverPendingEmails", () => {
     const reply = rows.find((r) => r.kind === "reply")!;
     expect(email.emailStatus).toBe("sent");
     expect(email.emailedAt).toBeInstanceOf(Date);
-    expect(reply).toMatchObject({ emailStatus: "none", emailedAt: null });
+    expect(email.emailAttempts).toBe(1);
+    expect(sent[0]!.messageId).toBe(`<notification-${email.id}@werkbank.test>`);
+    expect(reply).toMatchObject({ emailStatus: "none", emailedAt: null, emailAttempts: 0 });
   });
 
   it("marks an email failed when the transport throws, and goes on with the next", async () => {
@@ -156,12 +174,44 @@ describe("deliverPendingEmails", () => {
       { userId: reviewer.id, kind: "review_assigned", cohortId: cohort.id, subject: "fresh" },
     ]);
     // Two claims of sweeps that never finished: one 11 minutes ago, one a minute ago.
-    await db.update(notifications).set({ emailedAt: sql`now() - interval '11 minutes'` }).where(eq(notifications.userId, student.id));
-    await db.update(notifications).set({ emailedAt: sql`now() - interval '1 minute'` }).where(eq(notifications.userId, reviewer.id));
+    const claimedAgo = (interval: string) => ({ emailedAt: sql`now() - ${interval}::interval`, emailAttempts: 1 });
+    await db.update(notifications).set(claimedAgo("11 minutes")).where(eq(notifications.userId, student.id));
+    await db.update(notifications).set(claimedAgo("1 minute")).where(eq(notifications.userId, reviewer.id));
     const { transport, sent } = recordingTransport();
 
     expect(await deliverPendingEmails(db, { transport, from: "x@y.test", baseUrl: BASE })).toMatchObject({ sent: 1 });
     expect(sent.map((m) => m.to[0]!.address)).toEqual([student.email]);
+    // The resend is on record (a second attempt) and carries the first attempt's Message-ID.
+    const [taken] = await db.select().from(notifications).where(eq(notifications.userId, student.id));
+    expect(taken).toMatchObject({ emailStatus: "sent", emailAttempts: 2 });
+    expect(sent[0]!.messageId).toBe(messageIdFor(taken!.id, "x@y.test"));
+
+    // A shorter lease (the option, or WERKBANK_EMAIL_LEASE_SECONDS) takes the minute-old claim too.
+    expect(await deliverPendingEmails(db, { transport, from: "x@y.test", baseUrl: BASE, leaseSeconds: 120 })).toMatchObject({ claimed: 0 });
+    expect(await deliverPendingEmails(db, { transport, from: "x@y.test", baseUrl: BASE, leaseSeconds: 30 })).toMatchObject({ sent: 1 });
+    const [reviewers] = await db.select().from(notifications).where(eq(notifications.userId, reviewer.id));
+    expect(reviewers).toMatchObject({ emailStatus: "sent", emailAttempts: 2 });
+  });
+
+  it("lets only the latest claim mark an email: a sweep whose lease was taken over leaves it to the new one", async () => {
+    const db = getDb();
+    const { cohort, student } = await cohortWithPeople();
+    await notify(db, [{ userId: student.id, kind: "review_assigned", cohortId: cohort.id, subject: "Lektion 1" }]);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const transport: MailTransport = {
+      async sendMail() {
+        // While this sweep waits on SMTP, its lease runs out and another sweep claims the email.
+        await db.update(notifications).set({ emailAttempts: sql`${notifications.emailAttempts} + 1` }).where(eq(notifications.userId, student.id));
+        throw new Error("socket timeout");
+      },
+    };
+    expect(await deliverPendingEmails(db, { transport, from: "x@y.test", baseUrl: BASE })).toEqual({ claimed: 1, sent: 0, failed: 1 });
+    log.mockRestore();
+    // Not "failed": the newer claim is still sending it.
+    expect((await db.select().from(notifications).where(eq(notifications.userId, student.id)))[0]).toMatchObject({
+      emailStatus: "pending",
+      emailAttempts: 2,
+    });
   });
 
   it("sends every email exactly once when several servers deliver at the same time", async () => {
@@ -212,7 +262,7 @@ describe("deadline emails and the outbox", () => {
 
     const outbox = await listOutbox(db);
     const mine = outbox.find((r) => r.recipient.email === student.email)!;
-    expect(mine).toMatchObject({ kind: "deadline", deadline: "submission", lessonSlug: lesson.slug, emailStatus: "pending" });
+    expect(mine).toMatchObject({ kind: "deadline", deadline: "submission", lessonSlug: lesson.slug, emailStatus: "pending", emailAttempts: 0 });
     const email = renderEmail(mine, mine.recipient, BASE);
     expect(email.subject).toBe(`“${lesson.title}” is due in 24 hours`);
     expect(email.text).toContain(`/cohorts/${cohort.id}/lessons/${lesson.slug}\n`);

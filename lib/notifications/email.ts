@@ -85,6 +85,7 @@ export async function listOutbox(db: DbOrTx, limit = 100) {
       subject: notifications.subject,
       emailStatus: notifications.emailStatus,
       emailedAt: notifications.emailedAt,
+      emailAttempts: notifications.emailAttempts,
       createdAt: notifications.createdAt,
       recipient: { email: users.email, name: users.name, locale: users.locale },
       ...emailContext,
@@ -99,31 +100,58 @@ export async function listOutbox(db: DbOrTx, limit = 100) {
 }
 
 /** Anything with nodemailer's promise-returning sendMail: a nodemailer Transporter, or a test double. */
-export type MailTransport = { sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown> };
+export type MailTransport = {
+  sendMail(mail: { from: string; to: string; subject: string; text: string; messageId: string }): Promise<unknown>;
+};
 
 export type DeliveryResult = { claimed: number; sent: number; failed: number };
 
 /**
- * How long a claim holds. A claimed email stays "pending" with emailedAt = the claim time; a sweep
- * that died mid-batch leaves its claims behind, and they are taken again once this has passed.
+ * The Message-ID of a notification's email, the same on every attempt: a resend after a crash is
+ * recognisably the same message, and a receiving server that deduplicates drops it. The domain is
+ * the sender's (EMAIL_FROM), so the id stays unique beyond this installation.
  */
-const LEASE_MS = 10 * 60_000;
+export function messageIdFor(notificationId: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim())?.[1]?.toLowerCase() || "werkbank.local";
+  return `<notification-${notificationId}@${domain}>`;
+}
+
+const DEFAULT_LEASE_SECONDS = 600;
+
+/**
+ * How long a claim holds: WERKBANK_EMAIL_LEASE_SECONDS (read at call time), 10 minutes by default.
+ * A claimed email stays "pending" with emailedAt = the claim time; a sweep that died mid-batch
+ * leaves its claims behind, and they are taken again once this has passed.
+ */
+export function emailLeaseMs(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.WERKBANK_EMAIL_LEASE_SECONDS?.trim() || DEFAULT_LEASE_SECONDS);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_LEASE_SECONDS) * 1000;
+}
+
+/** A claimed email and which claim of it this is (its emailAttempts after the claim). */
+type Claim = { id: string; attempt: number };
 
 /**
  * Sends the oldest pending emails, at most `limit`. Several app servers may run this at once: each
- * claims its batch in one statement (`FOR UPDATE SKIP LOCKED`, then stamping emailedAt), so no two
- * take the same email. Sending happens after that statement has committed: a slow SMTP server holds
- * no locks (marking a notification read would wait on them) and, on PGlite, does not stall every
- * other query. Each email is marked as soon as it is sent or refused. After a crash between sending
- * and marking, the email is sent again when the lease expires: delivery is at least once.
+ * claims its batch in one statement (`FOR UPDATE SKIP LOCKED`, then stamping emailedAt and counting
+ * the attempt in emailAttempts), so no two take the same email while its lease holds. Sending happens
+ * after that statement has committed: a slow SMTP server holds no locks (marking a notification read
+ * would wait on them) and, on PGlite, does not stall every other query. Each email is marked as soon
+ * as it is sent or refused, by the claim that sent it only (a sweep whose lease was taken over marks
+ * nothing). After a crash between sending and marking, the email is sent again when the lease
+ * expires: delivery is at least once. Each claim sends at most once, so an email can have gone out
+ * twice only where emailAttempts > 1, and every copy carries the same Message-ID (messageIdFor).
  */
 export async function deliverPendingEmails(
   db: Db,
-  opts: { transport: MailTransport; from: string; baseUrl: string; limit?: number },
+  opts: { transport: MailTransport; from: string; baseUrl: string; limit?: number; leaseSeconds?: number },
 ): Promise<DeliveryResult> {
-  const ids = await claimPending(db, opts.limit ?? 50);
-  const result: DeliveryResult = { claimed: ids.length, sent: 0, failed: 0 };
-  if (ids.length === 0) return result;
+  const leaseMs = opts.leaseSeconds !== undefined ? opts.leaseSeconds * 1000 : emailLeaseMs();
+  const claims = await claimPending(db, opts.limit ?? 50, leaseMs);
+  const result: DeliveryResult = { claimed: claims.length, sent: 0, failed: 0 };
+  if (claims.length === 0) return result;
+  const attemptOf = new Map(claims.map((c) => [c.id, c.attempt]));
+  const claimOf = (id: string): Claim => ({ id, attempt: attemptOf.get(id)! });
 
   const rows = await db
     .select({ notification: notifications, recipient: { email: users.email, name: users.name, locale: users.locale }, ...emailContext })
@@ -131,33 +159,33 @@ export async function deliverPendingEmails(
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
     .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .where(inArray(notifications.id, ids))
+    .where(inArray(notifications.id, claims.map((c) => c.id)))
     .orderBy(asc(notifications.createdAt));
 
   const started = Date.now();
   for (const [i, row] of rows.entries()) {
     // Never send on a claim that may have run out: hand the rest back for the next sweep.
-    if (Date.now() - started > LEASE_MS / 2) {
-      await mark(db, rows.slice(i).map((r) => r.notification.id), "pending");
+    if (Date.now() - started > leaseMs / 2) {
+      await mark(db, rows.slice(i).map((r) => claimOf(r.notification.id)), "pending");
       break;
     }
     const n = row.notification;
     try {
       const mail = renderEmail({ ...n, lessonSlug: row.lessonSlug, deadline: row.deadline }, row.recipient, opts.baseUrl);
-      await opts.transport.sendMail({ from: opts.from, ...mail });
+      await opts.transport.sendMail({ from: opts.from, ...mail, messageId: messageIdFor(n.id, opts.from) });
     } catch (error) {
       console.error(`[email] notification ${n.id} (${n.kind}) to user ${n.userId} failed`, error);
-      await mark(db, [n.id], "failed");
+      await mark(db, [claimOf(n.id)], "failed");
       result.failed++;
       continue;
     }
-    await mark(db, [n.id], "sent");
+    await mark(db, [claimOf(n.id)], "sent");
     result.sent++;
   }
   return result;
 }
 
-async function claimPending(db: Db, limit: number): Promise<string[]> {
+async function claimPending(db: Db, limit: number, leaseMs: number): Promise<Claim[]> {
   const claimable = db.$with("claimable").as(
     db
       .select({ id: notifications.id })
@@ -165,29 +193,33 @@ async function claimPending(db: Db, limit: number): Promise<string[]> {
       .where(
         and(
           eq(notifications.emailStatus, "pending"),
-          or(isNull(notifications.emailedAt), lt(notifications.emailedAt, sql`now() - ${`${LEASE_MS} milliseconds`}::interval`)),
+          or(isNull(notifications.emailedAt), lt(notifications.emailedAt, sql`now() - ${`${leaseMs} milliseconds`}::interval`)),
         ),
       )
       .orderBy(asc(notifications.createdAt))
       .limit(limit)
       .for("update", { skipLocked: true }),
   );
-  const claimed = await db
+  return db
     .with(claimable)
     .update(notifications)
-    .set({ emailedAt: sql`now()` })
+    .set({ emailedAt: sql`now()`, emailAttempts: sql`${notifications.emailAttempts} + 1` })
     .from(claimable)
     .where(eq(notifications.id, claimable.id))
-    .returning({ id: notifications.id });
-  return claimed.map((r) => r.id);
+    .returning({ id: notifications.id, attempt: notifications.emailAttempts });
 }
 
-/** sent / failed: emailedAt is the attempt's time. pending: releases the claim. */
-async function mark(db: Db, ids: string[], status: "sent" | "failed" | "pending"): Promise<void> {
+/** sent / failed: emailedAt is the attempt's time. pending: releases the claim. Only while the claim is still the latest. */
+async function mark(db: Db, claims: Claim[], status: "sent" | "failed" | "pending"): Promise<void> {
   await db
     .update(notifications)
     .set({ emailStatus: status, emailedAt: status === "pending" ? null : sql`now()` })
-    .where(and(inArray(notifications.id, ids), eq(notifications.emailStatus, "pending")));
+    .where(
+      and(
+        eq(notifications.emailStatus, "pending"),
+        or(...claims.map((c) => and(eq(notifications.id, c.id), eq(notifications.emailAttempts, c.attempt)))),
+      ),
+    );
 }
 
 /** A nodemailer SMTP transport from SMTP_URL (smtp://user:pass@host:587, smtps://…), or null when unset. */

@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "email_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_email_attempts" CHECK ("notifications"."email_attempts" >= 0);
