@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { isDatabaseUnreachable } from "../lib/outage";
 import { lockDataDir } from "./lock";
 import * as schema from "./schema";
 
@@ -16,7 +17,12 @@ export type DbOrTx = Db | Tx;
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
 
 type SqlCount = { statements: number; roundTrips: number; waveOpen: boolean; doneSinceWave: number };
-const globalForDb = globalThis as unknown as { __werkbankDb?: Handle; __werkbankSqlCount?: SqlCount };
+const globalForDb = globalThis as unknown as {
+  __werkbankDb?: Handle;
+  __werkbankReplica?: Handle;
+  __werkbankReplicaDownAt?: number;
+  __werkbankSqlCount?: SqlCount;
+};
 
 /** Work that is not a request's (the scheduler's sweep) runs inside this, so it does not count. */
 const uncounted = new AsyncLocalStorage<true>();
@@ -146,9 +152,90 @@ export function installDb(handle: Handle): void {
 }
 
 export async function closeDb(): Promise<void> {
-  const handle = globalForDb.__werkbankDb;
-  globalForDb.__werkbankDb = undefined;
-  await handle?.close();
+  const handles = [globalForDb.__werkbankDb, globalForDb.__werkbankReplica];
+  globalForDb.__werkbankDb = globalForDb.__werkbankReplica = globalForDb.__werkbankReplicaDownAt = undefined;
+  await Promise.all(handles.map((handle) => handle?.close()));
+}
+
+/** How long pages leave a replica alone after it could not answer (they read from the primary meanwhile). */
+export const REPLICA_RETRY_SECONDS = 10;
+
+/**
+ * The read replica (DATABASE_REPLICA_URL) beside a PostgreSQL primary, opened on first use; null
+ * without one, and always with the embedded database. Pages reach it through db/replica.ts only.
+ */
+export function getReplicaDb(): Db | null {
+  const url = process.env.DATABASE_REPLICA_URL;
+  if (!url) return null;
+  if (dbKind() !== "postgres") {
+    warnOnce("[db] DATABASE_REPLICA_URL is ignored: without DATABASE_URL Werkbank uses its embedded database.");
+    return null;
+  }
+  globalForDb.__werkbankReplica ??= openReplica(url);
+  return globalForDb.__werkbankReplica.db;
+}
+
+let warned = false;
+function warnOnce(message: string): void {
+  if (!warned) console.warn(message);
+  warned = true;
+}
+
+export function replicaMarkedDown(now = Date.now()): boolean {
+  const at = globalForDb.__werkbankReplicaDownAt;
+  return at !== undefined && now - at < REPLICA_RETRY_SECONDS * 1000;
+}
+
+function openReplica(url: string): Handle {
+  const client = postgres(url, postgresOptions());
+  return {
+    db: drizzlePostgres(fallingBackToPrimary(client), { schema, casing: "snake_case", ...counting("postgres") }),
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+// A standby cancels a query that holds back replay (a recovery conflict): on the primary it runs.
+const RECOVERY_CONFLICT = new Set(["40001", "40P01"]);
+
+/**
+ * The replica's client with a way out: a statement the replica cannot answer (unreachable, shutting
+ * down, cancelled by a recovery conflict) runs on the primary instead, and after an outage pages
+ * leave the replica alone for REPLICA_RETRY_SECONDS. A replica outage makes pages read from the
+ * primary; it neither fails them nor marks the primary as down (lib/outage.ts). Drizzle sends every
+ * statement through `unsafe()` (awaited, or `.values()`); everything else is the replica's own.
+ */
+function fallingBackToPrimary(replica: postgres.Sql): postgres.Sql {
+  type Args = Parameters<postgres.Sql["unsafe"]>;
+  const primary = () => (getDb() as unknown as { $client: postgres.Sql }).$client;
+  const run = async (args: Args, values: boolean): Promise<unknown> => {
+    if (!replicaMarkedDown()) {
+      try {
+        const query = replica.unsafe(...args);
+        return await (values ? query.values() : query);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (isDatabaseUnreachable(error)) markReplicaDown(error);
+        else if (typeof code !== "string" || !RECOVERY_CONFLICT.has(code)) throw error;
+      }
+    }
+    const query = primary().unsafe(...args);
+    return values ? query.values() : query;
+  };
+  return new Proxy(replica, {
+    get(target, prop, receiver) {
+      if (prop !== "unsafe") return Reflect.get(target, prop, receiver);
+      return (...args: Args) => ({
+        values: () => run(args, true),
+        then: (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) => run(args, false).then(resolve, reject),
+      });
+    },
+  });
+}
+
+function markReplicaDown(error: unknown): void {
+  if (!replicaMarkedDown()) console.warn(`[db] the read replica cannot be reached, pages read from the primary for ${REPLICA_RETRY_SECONDS} s:`, (error as Error).message);
+  globalForDb.__werkbankReplicaDownAt = Date.now();
 }
 
 /** Rows of a raw `db.execute()`: postgres.js returns an array, PGlite an object with `rows`. */

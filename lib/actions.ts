@@ -5,6 +5,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db";
+import { onPrimary, rememberWrite } from "@/db/replica";
 import { clientAddress } from "@/lib/auth/address";
 import { releaseAttempt, reserveAttempt } from "@/lib/auth/rate-limit";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
@@ -86,7 +87,7 @@ type Options<S extends z.ZodType, T> = {
  * logged and become a generic message.
  */
 export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
-  return async function run(_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> {
+  const run = async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     // Words are loaded only for a refusal: a successful call never reads the catalogs (nor the user's language).
     const words = () => Promise.all([getTranslations("errors"), getTranslations()]);
     const raw = toObject(input);
@@ -129,6 +130,8 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       console.error("[action] unexpected error", error);
       return { ok: false, code: "server", message: t("server"), values: echo(raw) };
     }
+    // Committed: with a read replica, this browser's next pages read from the primary until the replica has it.
+    await rememberWrite();
 
     for (const path of opts.revalidate?.(data, input_) ?? []) {
       // "/cohorts/x/*" revalidates everything under the path (its layout), a plain path just that page.
@@ -138,5 +141,7 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
     if (opts.after) await opts.after(data, input_);
     return { ok: true, data };
   };
+  // With a read replica: the session check and whatever else the action reads come from the primary.
+  return async (prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => onPrimary(() => run(prev, input));
 }
 

@@ -5,6 +5,7 @@ import { Markdown } from "@/components/markdown";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { candidateCanvases, getOwnSubmission, latestSubmittedCanvasIds, type AssignmentRow } from "@/lib/assignments/store";
 import { AssignmentReviews } from "@/components/reviews/assignment-reviews";
 import { pairIfDue } from "@/lib/pairing/store";
@@ -23,9 +24,11 @@ export async function AssignmentPanel(props: {
   const when = (d: Date) => format.dateTime(d, { dateStyle: "full", timeStyle: "short", timeZone });
   const now = new Date();
   const overdue = now > a.submissionDue;
-  const db = getDb();
-  // Opening the assignment after its deadline runs the pairing if no sweep did yet.
-  await pairIfDue(db, a, now);
+  // Opening the assignment after its deadline runs the pairing if no sweep did yet (on the primary):
+  // then the panel reads what that wrote from there too, not from a read replica that may lack it.
+  const pairing = !a.pairedAt && overdue;
+  const db = pairing ? getDb() : await pageDb();
+  if (pairing) await pairIfDue(db, a, now);
   const [submission, candidates] =
     props.role === "student" ? await Promise.all([getOwnSubmission(db, a.id, props.userId), candidateCanvases(db, a, props.userId)]) : [null, []];
   const preselected = submission ? await latestSubmittedCanvasIds(db, submission.id) : [];
@@ -102,6 +105,7 @@ export async function AssignmentPanel(props: {
       )}
       {(props.role === "instructor" || submission) && (
         <AssignmentReviews
+          db={db}
           assignment={a}
           role={props.role}
           userId={props.userId}

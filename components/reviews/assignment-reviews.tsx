@@ -2,7 +2,7 @@ import Link from "next/link";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
-import { getDb } from "@/db";
+import type { Db } from "@/db";
 import { reviews, submissions, users } from "@/db/schema";
 import type { AssignmentRow } from "@/lib/assignments/store";
 import { pairingSummary } from "@/lib/pairing/store";
@@ -11,9 +11,16 @@ import { PairNowButton } from "./pair-now-button";
 import { ReviewTasks } from "./review-tasks";
 
 /** Peer feedback on the lesson's assignment: for students their tasks and standing, for instructors the pairing. */
-export async function AssignmentReviews(props: { assignment: AssignmentRow; role: "student" | "instructor"; userId: string; timeZone: string; threadHref: string | null }) {
-  const { assignment: a } = props;
-  const db = getDb();
+export async function AssignmentReviews(props: {
+  /** Where the panel reads from: the page's database, or the primary right after this render paired the assignment. */
+  db: Db;
+  assignment: AssignmentRow;
+  role: "student" | "instructor";
+  userId: string;
+  timeZone: string;
+  threadHref: string | null;
+}) {
+  const { assignment: a, db } = props;
   const [t, format] = await Promise.all([getTranslations("reviews"), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: props.timeZone });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
 import { memberships, sessions, users } from "@/db/schema";
 import { unreadCountSql } from "@/lib/notifications/store";
 import { verifyPassword } from "./password";
@@ -92,12 +92,13 @@ export type SessionContext = SessionUser & { unread: number; roles: Readonly<Rec
 
 /**
  * The user behind a decoded JWT, or null when the session was signed out, has expired, or was
- * made before the user's session version changed (a password change elsewhere). One statement.
+ * made before the user's session version changed (a password change elsewhere). One statement, on
+ * `db` (the primary unless a page passes its read replica).
  */
-export async function loadSessionUser(claims: { userId?: string; sessionToken?: string }): Promise<SessionContext | null> {
+export async function loadSessionUser(claims: { userId?: string; sessionToken?: string }, db: Db = getDb()): Promise<SessionContext | null> {
   const { userId, sessionToken } = claims;
   if (!userId || !sessionToken) return null;
-  const [row] = await getDb()
+  const [row] = await db
     .select({
       id: users.id,
       email: users.email,

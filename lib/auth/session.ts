@@ -1,11 +1,12 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db";
+import { getDb, type Db } from "@/db";
+import { pageDb } from "@/db/replica";
 import { actorRole } from "@/lib/cohorts/membership";
 import { loadSessionUser, type SessionContext, type SessionUser } from "./credentials";
 import { noteDatabaseError, noteDatabaseReachable } from "@/lib/outage";
-import { readSessionClaims } from "./token";
+import { readSessionClaims, type SessionClaims } from "./token";
 
 export type { SessionContext, SessionUser };
 
@@ -15,14 +16,27 @@ export const getCurrentUser = cache(async (): Promise<SessionContext | null> => 
   if (!claims) return null;
   // Every signed-in page starts here: the place that notices an outage first, and a recovery.
   try {
-    const user = await loadSessionUser(claims);
-    noteDatabaseReachable();
+    const db = await pageDb();
+    const user = await sessionUserOn(db, claims);
+    // A recovery of the primary (lib/outage.ts) is only seen on the primary, not on a read replica.
+    if (db === getDb()) noteDatabaseReachable();
     return user;
   } catch (error) {
     noteDatabaseError(error);
     throw error;
   }
 });
+
+/**
+ * The session looked up where the page reads. A session the read replica does not know may be one
+ * made a moment ago (a sign-in, whose redirect comes straight back) that has not arrived there yet:
+ * that one is looked up on the primary before the visitor counts as signed out.
+ */
+export async function sessionUserOn(db: Db, claims: SessionClaims): Promise<SessionContext | null> {
+  const user = await loadSessionUser(claims, db);
+  if (user || db === getDb()) return user;
+  return loadSessionUser(claims, getDb());
+}
 
 export async function currentSessionToken(): Promise<string | undefined> {
   return (await readSessionClaims())?.sessionToken;

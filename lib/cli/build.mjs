@@ -12,8 +12,11 @@ export const standaloneServer = path.join(standaloneDir, "server.js");
 
 const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
+// The scripts in lib/cli run beside the server, not in it: changing them needs no rebuild.
+const NOT_BUILT = new Set([path.join(root, "lib", "cli")]);
+
 function newestMtime(p) {
-  if (!existsSync(p)) return 0;
+  if (!existsSync(p) || NOT_BUILT.has(p)) return 0;
   const s = statSync(p);
   if (!s.isDirectory()) return s.mtimeMs;
   let newest = s.mtimeMs;

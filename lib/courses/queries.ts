@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { cache } from "react";
-import { getDb, rowsOf, type DbOrTx } from "@/db";
+import { rowsOf, type DbOrTx } from "@/db";
+import { pageDb } from "@/db/replica";
 import { cohorts, courses, lessonProgress, lessons } from "@/db/schema";
 import type { CohortRole, SessionUser } from "@/lib/auth/session";
 
@@ -20,9 +21,9 @@ export type CohortCard = {
   nextLessonTitle: string | null;
 };
 
-/** "My courses": the actor's cohorts (every cohort for an admin) with progress, in one query. */
+/** "My courses": the actor's cohorts (every cohort for an admin) with progress, in one query. For pages. */
 export async function listMyCohorts(user: SessionUser): Promise<CohortCard[]> {
-  const result = await getDb().execute(sql`
+  const result = await (await pageDb()).execute(sql`
     select c.id as "cohortId", c.name as "cohortName", c.starts_on as "startsOn", c.ends_on as "endsOn",
            co.title as "courseTitle", co.summary as "courseSummary",
            coalesce(m.role::text, 'instructor') as "role",
@@ -56,7 +57,7 @@ export type LessonListItem = { id: string; slug: string; title: string; position
  * the same statement also carries that lesson's body (the other lessons' bodies are never read).
  */
 async function loadCourse(cohortId: string, userId: string, bodySlug: string | null) {
-  const rows = await getDb()
+  const rows = await (await pageDb())
     .select({
       cohortId: cohorts.id,
       cohortName: cohorts.name,
@@ -94,14 +95,14 @@ async function loadCourse(cohortId: string, userId: string, bodySlug: string | n
 }
 
 /**
- * A cohort's course and its lessons with the actor's progress. Call after requireCohortRole.
+ * A cohort's course and its lessons with the actor's progress, for pages. Call after requireCohortRole.
  * Cached per request: generateMetadata and the page share one read.
  */
 export const getCohortCourse = cache(async function getCohortCourse(cohortId: string, userId: string) {
   return (await loadCourse(cohortId, userId, null))?.course ?? null;
 });
 
-/** One lesson of the cohort's course, its body, and its neighbours, in one statement. Call after requireCohortRole. */
+/** One lesson of the cohort's course, its body, and its neighbours, in one statement, for pages. Call after requireCohortRole. */
 export const getLesson = cache(async function getLesson(cohortId: string, slug: string, userId: string) {
   const loaded = await loadCourse(cohortId, userId, slug);
   if (!loaded) return null;

@@ -291,11 +291,17 @@ export async function threadForViewer(db: DbOrTx, viewerId: string, threadId: st
   return row ?? null;
 }
 
-export async function markThreadRead(db: DbOrTx, userId: string, threadId: string): Promise<void> {
-  await db
-    .insert(forumReads)
-    .values({ userId, threadId, readAt: sql`now()` })
-    .onConflictDoUpdate({ target: [forumReads.userId, forumReads.threadId], set: { readAt: sql`now()` } });
+/**
+ * Marks the thread read for the viewer, unless it has had activity after `shown` (its last activity
+ * as the page showed it, perhaps read from a replica that is behind): a post the viewer has not seen
+ * stays unread. Timestamps reach JS cut to milliseconds, hence "after" = a millisecond later.
+ */
+export async function markThreadRead(db: DbOrTx, userId: string, threadId: string, shown: Date): Promise<void> {
+  await db.execute(sql`
+    insert into forum_reads (user_id, thread_id, read_at)
+    select ${userId}::uuid, t.id, now() from forum_threads t
+    where t.id = ${threadId}::uuid and t.last_activity_at < ${shown.toISOString()}::timestamptz + interval '1 millisecond'
+    on conflict (user_id, thread_id) do update set read_at = excluded.read_at`);
 }
 
 /** Members of the cohort for @mention autocomplete. */

@@ -6,7 +6,7 @@ import { CohortCard } from "@/components/courses/cohort-card";
 import { JoinCohortForm } from "@/components/courses/join-cohort-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireUser } from "@/lib/auth/session";
 import { cohortsCreatableCourses } from "@/lib/cohorts/store";
 import { listMyCohorts } from "@/lib/courses/queries";
@@ -17,12 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CoursesPage() {
   const user = await requireUser();
+  const db = await pageDb();
   const [t, ta, tc, cohorts, creatable] = await Promise.all([
     getTranslations("courses"),
     getTranslations("authoring"),
     getTranslations("cohortAdmin"),
     listMyCohorts(user),
-    cohortsCreatableCourses(getDb(), user),
+    cohortsCreatableCourses(db, user),
   ]);
   const teaching = cohorts.filter((c) => c.role === "instructor");
   const learning = cohorts.filter((c) => c.role === "student");

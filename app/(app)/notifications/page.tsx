@@ -5,7 +5,7 @@ import { UnreadDot } from "@/components/forum/badges";
 import { MarkAllReadButton, NotificationLink } from "@/components/forum/notification-actions";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireUser } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/store";
 
@@ -26,7 +26,8 @@ function hrefOf(row: Row): string | null {
 
 export default async function NotificationsPage() {
   const user = await requireUser();
-  const [t, format, rows] = await Promise.all([getTranslations("notifications"), getFormatter(), listNotifications(getDb(), user.id)]);
+  const db = await pageDb();
+  const [t, format, rows] = await Promise.all([getTranslations("notifications"), getFormatter(), listNotifications(db, user.id)]);
   const unread = rows.filter((r) => !r.readAt).length;
   const now = new Date();
 

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { JoinForm } from "@/components/cohorts/join-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { getCurrentUser } from "@/lib/auth/session";
 import { findInvite } from "@/lib/cohorts/store";
 import { inviteCodeSchema } from "@/lib/validation/auth";
@@ -30,8 +30,9 @@ export default async function JoinPage({ params }: Props) {
   const parsed = inviteCodeSchema.safeParse(decoded);
   const code = parsed.success ? parsed.data : null;
   const user = await getCurrentUser();
+  const db = await pageDb();
   const [invite, t] = await Promise.all([
-    code ? findInvite(getDb(), code, user?.id ?? null) : Promise.resolve(null),
+    code ? findInvite(db, code, user?.id ?? null) : Promise.resolve(null),
     getTranslations("cohortAdmin.join"),
   ]);
 

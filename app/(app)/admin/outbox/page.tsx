@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, type BadgeTone } from "@/components/forum/badges";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { emailSettingsFromEnv, listOutbox, renderEmail, type RenderedEmail } from "@/lib/notifications/email";
 
@@ -30,7 +30,8 @@ export default async function OutboxPage() {
   const user = await requireUser();
   if (!user.isAdmin) notFound();
   const settings = emailSettingsFromEnv();
-  const [t, format, rows] = await Promise.all([getTranslations("outbox"), getFormatter(), listOutbox(getDb(), 100)]);
+  const db = await pageDb();
+  const [t, format, rows] = await Promise.all([getTranslations("outbox"), getFormatter(), listOutbox(db, 100)]);
   const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -74,6 +75,8 @@ export default async function OutboxPage() {
                         </time>
                       </>
                     )}
+                    {/* More than one claim: the email may have gone out more than once (with the same Message-ID). */}
+                    {row.emailAttempts > 1 && ` · ${t("attempts", { count: row.emailAttempts })}`}
                   </p>
                 </div>
                 <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

@@ -8,7 +8,7 @@ import { Progress } from "@/components/ui/progress";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { ReviewTasks } from "@/components/reviews/review-tasks";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { reviewTasks } from "@/lib/reviews/queries";
 
 type Props = { params: Promise<{ cohortId: string }> };
@@ -23,9 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CohortPage({ params }: Props) {
   const { cohortId } = await params;
   const { user, role } = await requireCohortRole(cohortId);
+  const db = await pageDb();
   const [course, tasks] = await Promise.all([
     getCohortCourse(cohortId, user.id),
-    role === "student" ? reviewTasks(getDb(), user.id, cohortId) : Promise.resolve([]),
+    role === "student" ? reviewTasks(db, user.id, cohortId) : Promise.resolve([]),
   ]);
   if (!course) notFound();
   const [t, tc, tv, tr, format] = await Promise.all([

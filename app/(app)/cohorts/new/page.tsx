@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { CohortForm } from "@/components/cohorts/cohort-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireUser } from "@/lib/auth/session";
 import { cohortsCreatableCourses } from "@/lib/cohorts/store";
 import { instantToZoned } from "@/lib/time";
@@ -20,9 +20,10 @@ const DAY = 86_400_000;
 /** Opens a cohort of a course; only for those who may (anyone else gets a not-found page). */
 export default async function NewCohortPage({ searchParams }: { searchParams: Promise<{ course?: string | string[] }> }) {
   const user = await requireUser();
+  const db = await pageDb();
   const [{ course }, courses, t] = await Promise.all([
     searchParams,
-    cohortsCreatableCourses(getDb(), user),
+    cohortsCreatableCourses(db, user),
     getTranslations("cohortAdmin"),
   ]);
   if (courses.length === 0) notFound();

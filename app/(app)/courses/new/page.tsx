@@ -6,7 +6,7 @@ import { NewCourseForm } from "@/components/authoring/new-course-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireUser } from "@/lib/auth/session";
 import { canCreateCourse, editableCourses } from "@/lib/courses/authoring";
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A new course: admins and instructors. Everyone else gets a not-found page. */
 export default async function NewCoursePage() {
   const user = await requireUser();
-  const db = getDb();
+  const db = await pageDb();
   if (!(await canCreateCourse(db, user))) notFound();
   const [t, tc, tl, mine] = await Promise.all([
     getTranslations("authoring"),

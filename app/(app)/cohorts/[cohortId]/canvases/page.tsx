@@ -4,7 +4,7 @@ import { CanvasListItem } from "@/components/canvas/canvas-list-item";
 import { NewCanvasForm } from "@/components/canvas/new-canvas-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { listSegments } from "@/lib/canvas/segments";
 import { listOwnCanvases } from "@/lib/canvas/store";
@@ -19,11 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CanvasesPage({ params }: Props) {
   const { cohortId } = await params;
   const { user } = await requireCohortRole(cohortId);
+  const db = await pageDb();
   const [t, format, rows, segments] = await Promise.all([
     getTranslations("canvas"),
     getFormatter(),
-    listOwnCanvases(getDb(), user.id, cohortId),
-    listSegments(getDb(), user.id, cohortId),
+    listOwnCanvases(db, user.id, cohortId),
+    listSegments(db, user.id, cohortId),
   ]);
   const segmentOf = (row: (typeof rows)[number]) => {
     const found = segments.find((s) => s.canvasId === row.segmentCanvasId && s.noteId === row.segmentNoteId);

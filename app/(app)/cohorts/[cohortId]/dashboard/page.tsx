@@ -11,7 +11,7 @@ import { Waits } from "@/components/dashboard/waits";
 import { PairNowButton } from "@/components/reviews/pair-now-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { listAudit } from "@/lib/cohorts/audit";
 import { cohortMatrix, dashboardHead, dashboardOverview, openReviews, PAGE_SIZE, withStudents } from "@/lib/dashboard/queries";
@@ -33,7 +33,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const { cohortId } = await params;
   await requireCohortRole(cohortId, ["instructor"]);
   const p = parseDashboardParams(await searchParams);
-  const db = getDb();
+  const db = await pageDb();
   const now = new Date();
   // Every section side by side: none waits for another (the matrix brings the per-student figures, computed once).
   const [head, t, format, locale, matrix, reviewSide, waits, audit] = await Promise.all([

@@ -8,7 +8,7 @@ import { MembersTable } from "@/components/cohorts/members-table";
 import { Pagination } from "@/components/cohorts/pagination";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { cohortSettings, listMembers } from "@/lib/cohorts/store";
 import { MEMBERS_PER_PAGE, membersQuerySchema } from "@/lib/validation/cohort";
@@ -24,7 +24,7 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const { cohortId } = await params;
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
   const { q, page } = membersQuerySchema.parse(await searchParams);
-  const db = getDb();
+  const db = await pageDb();
   const [cohort, members, t, format] = await Promise.all([
     cohortSettings(db, user, cohortId),
     listMembers(db, user, cohortId, { q, page }),

@@ -7,7 +7,7 @@ import { asFormAction } from "@/components/ui/as-form-action";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { myReviews, reservePool } from "@/lib/reviews/queries";
@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReviewsPage({ params }: Props) {
   const { cohortId } = await params;
   const { user, role } = await requireCohortRole(cohortId);
-  const db = getDb();
+  const db = await pageDb();
   const [t, format, course, { tasks, given }, pool] = await Promise.all([
     getTranslations("reviews"),
     getFormatter(),

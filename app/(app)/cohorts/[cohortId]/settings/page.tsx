@@ -8,7 +8,7 @@ import { CohortForm } from "@/components/cohorts/cohort-form";
 import { InvitePanel } from "@/components/cohorts/invite-panel";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { cohortSettings } from "@/lib/cohorts/store";
 import { instantToZoned } from "@/lib/time";
@@ -35,8 +35,9 @@ async function origin(): Promise<string> {
 export default async function CohortSettingsPage({ params, searchParams }: Props) {
   const { cohortId } = await params;
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
+  const db = await pageDb();
   const [cohort, { created }, t, base] = await Promise.all([
-    cohortSettings(getDb(), user, cohortId),
+    cohortSettings(db, user, cohortId),
     searchParams,
     getTranslations("cohortAdmin"),
     origin(),

@@ -10,7 +10,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { isUuid, requireUser } from "@/lib/auth/session";
 import { courseForEditing } from "@/lib/courses/authoring";
 
@@ -25,7 +25,7 @@ export default async function CourseEditPage({ params, searchParams }: Props) {
   const [{ courseId }, { created }] = await Promise.all([params, searchParams]);
   const user = await requireUser();
   if (!isUuid(courseId)) notFound();
-  const data = await courseForEditing(getDb(), user, courseId);
+  const data = await courseForEditing(await pageDb(), user, courseId);
   if (!data) notFound();
   const { course, lessons, cohorts } = data;
   const [t, tc, tl] = await Promise.all([getTranslations("authoring"), getTranslations("courses"), getTranslations("lesson")]);

@@ -5,7 +5,7 @@ import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CanvasEditorLoader } from "@/components/canvas/canvas-editor-loader";
 import { ClientMessages } from "@/components/client-messages";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { canvasesOfSegments, listSegments, pullSources } from "@/lib/canvas/segments";
 import { getOwnCanvas } from "@/lib/canvas/store";
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ cohortId: string; canvasId: string }> };
 const loadCanvas = cache(async (cohortId: string, canvasId: string) => {
   const { user } = await requireCohortRole(cohortId);
   // Drafts are private: someone else's canvas (or one of another cohort) is not found.
-  const canvas = isUuid(canvasId) ? await getOwnCanvas(getDb(), user.id, canvasId) : null;
+  const canvas = isUuid(canvasId) ? await getOwnCanvas(await pageDb(), user.id, canvasId) : null;
   if (!canvas || canvas.cohortId !== cohortId) notFound();
   return { canvas, user };
 });
@@ -33,7 +33,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function CanvasPage(props: Props) {
   const { canvas, user } = await load(props);
-  const db = getDb();
+  const db = await pageDb();
   const isBusinessModel = canvas.template === "business-model";
   const segmentRef =
     canvas.segmentCanvasId && canvas.segmentNoteId ? { canvasId: canvas.segmentCanvasId, noteId: canvas.segmentNoteId } : null;

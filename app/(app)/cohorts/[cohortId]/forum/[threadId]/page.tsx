@@ -16,6 +16,7 @@ import { Markdown } from "@/components/markdown";
 import { FormMessage } from "@/components/ui/form-message";
 import { cn } from "@/components/ui/cn";
 import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { assignments } from "@/db/schema";
 import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
 import { ReviewPost } from "@/components/reviews/review-post";
@@ -36,7 +37,7 @@ type Props = {
 const loadThread = cache(async (cohortId: string, threadId: string) => {
   const { user, role } = await requireCohortRole(cohortId);
   if (!isUuid(threadId)) notFound();
-  const found = await threadForViewer(getDb(), user.id, threadId);
+  const found = await threadForViewer(await pageDb(), user.id, threadId);
   if (!found || found.thread.cohortId !== cohortId || (found.thread.hidden && role !== "instructor")) notFound();
   return { user, role, ...found };
 });
@@ -56,7 +57,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const { cohortId, threadId } = await params;
   const query = await searchParams;
   const { user, thread, role, authorName, readAt } = await loadThread(cohortId, threadId);
-  const db = getDb();
+  const db = await pageDb();
   const [t, tc, tl, tr, format, course, posts, members, submission, reviewRows] = await Promise.all([
     getTranslations("forum"),
     getTranslations("cohort"),
@@ -115,8 +116,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     const search = params.toString();
     return search ? `${threadPath}?${search}` : threadPath;
   };
-  // The thread counts as read once its newest posts were shown; the marker is written only when it moves.
-  if (page === pageCount && (!readAt || readAt < thread.lastActivityAt)) await markThreadRead(db, user.id, thread.id);
+  // The thread counts as read once its newest posts were shown; the marker is written only when it moves,
+  // on the primary, and not if the thread has moved on since what was shown (a read replica may be behind).
+  if (page === pageCount && (!readAt || readAt < thread.lastActivityAt)) await markThreadRead(getDb(), user.id, thread.id, thread.lastActivityAt);
   const labels = { edited: t("edited"), openingPost: t("openingPost"), hiddenPost: t("hiddenPost"), deletedPost: t("deletedPost"), unread: t("newPost") };
 
   const views: PostView[] = pagePosts.map((post, i) => ({

@@ -10,7 +10,7 @@ import { requireCohortRole } from "@/lib/auth/session";
 import { getLesson } from "@/lib/courses/queries";
 import { getAssignmentBySlug } from "@/lib/assignments/store";
 import { buttonClasses } from "@/components/ui/button";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 
 type Props = { params: Promise<{ cohortId: string; lessonSlug: string }> };
 
@@ -24,10 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LessonPage({ params }: Props) {
   const { cohortId, lessonSlug } = await params;
   const { user, role } = await requireCohortRole(cohortId);
+  const db = await pageDb();
   // The lesson and its assignment side by side: both are found by the slug.
   const [data, assignment, t, tc, ta] = await Promise.all([
     getLesson(cohortId, lessonSlug, user.id),
-    getAssignmentBySlug(getDb(), cohortId, lessonSlug),
+    getAssignmentBySlug(db, cohortId, lessonSlug),
     getTranslations("lesson"),
     getTranslations("cohort"),
     getTranslations("authoring.links"),

@@ -7,7 +7,7 @@ import { FrozenCanvases } from "@/components/assignments/frozen-canvases";
 import { ClientMessages } from "@/components/client-messages";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { reviewForPage } from "@/lib/reviews/queries";
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ cohortId: string; reviewId: string }> };
 const load = cache(async (cohortId: string, reviewId: string) => {
   const { user } = await requireCohortRole(cohortId);
   if (!isUuid(reviewId)) notFound();
-  const found = await reviewForPage(getDb(), user, cohortId, reviewId);
+  const found = await reviewForPage(await pageDb(), user, cohortId, reviewId);
   if (!found) notFound();
   return { user, ...found };
 });

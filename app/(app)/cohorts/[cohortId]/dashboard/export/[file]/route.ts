@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { getCurrentUser, isUuid } from "@/lib/auth/session";
 import { csvResponse } from "@/lib/csv";
 import { matrixCsv, reviewsCsv, type ExportLabels } from "@/lib/dashboard/export";
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: Context) {
     kind: (k) => t(`kind.${k}`),
     reviewStatus: (s) => t(`reviewStatus.${s}`),
   };
-  const db = getDb();
+  const db = await pageDb();
   const search = Object.fromEntries(new URL(request.url).searchParams);
   const result =
     file === "matrix.csv" ? await matrixCsv(db, user, cohortId, matrixQuery(parseDashboardParams(search)), labels) : await reviewsCsv(db, user, cohortId, labels);

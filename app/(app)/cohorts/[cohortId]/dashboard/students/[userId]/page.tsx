@@ -7,7 +7,7 @@ import { ExcuseButton, ExtendForm, ReassignButtons } from "@/components/dashboar
 import { ReplyForm } from "@/components/forum/reply-form";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { cn } from "@/components/ui/cn";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { studentDetail, type StudentDetail } from "@/lib/dashboard/student";
@@ -26,7 +26,7 @@ export default async function StudentPage({ params }: Props) {
   const { cohortId, userId } = await params;
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
   if (!isUuid(userId)) notFound();
-  const db = getDb();
+  const db = await pageDb();
   const [t, format, course, detail] = await Promise.all([
     getTranslations("dashboard"),
     getFormatter(),

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AssignmentForm } from "@/components/assignments/assignment-form";
 import { ClientMessages } from "@/components/client-messages";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { demoAssignment } from "@/db/seed/course-content";
 import { getAssignment } from "@/lib/assignments/store";
 import { requireCohortRole } from "@/lib/auth/session";
@@ -33,7 +33,7 @@ export default async function AssignmentEditPage({ params }: Props) {
   const data = await getLesson(cohortId, lessonSlug, user.id);
   if (!data) notFound();
   const { course, lesson } = data;
-  const [t, assignment] = await Promise.all([getTranslations("assignmentForm"), getAssignment(getDb(), cohortId, lesson.id)]);
+  const [t, assignment] = await Promise.all([getTranslations("assignmentForm"), getAssignment(await pageDb(), cohortId, lesson.id)]);
   const zone = course.timeZone;
   const proposed = proposedDeadlines();
   const initial = assignment

@@ -8,7 +8,7 @@ import { Badge, UnreadDot } from "@/components/forum/badges";
 import { NewThreadForm } from "@/components/forum/new-thread-form";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { cohortMemberNames, listThreads } from "@/lib/forum/store";
@@ -40,7 +40,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
   if (!course || index < 0) notFound();
   const lesson = { ...course.lessons[index]!, number: index + 1 };
   const page = pageOf((await searchParams).page);
-  const db = getDb();
+  const db = await pageDb();
   const [t, tc, tl, tr, format, board, members] = await Promise.all([
     getTranslations("forum"),
     getTranslations("cohort"),

@@ -6,7 +6,7 @@ import { LessonEditor } from "@/components/authoring/lesson-editor";
 import { ClientMessages } from "@/components/client-messages";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card } from "@/components/ui/card";
-import { getDb } from "@/db";
+import { pageDb } from "@/db/replica";
 import { isUuid, requireUser } from "@/lib/auth/session";
 import { lessonForEditing } from "@/lib/courses/authoring";
 
@@ -21,7 +21,7 @@ export default async function LessonEditPage({ params }: Props) {
   const { courseId, lessonId } = await params;
   const user = await requireUser();
   if (!isUuid(courseId) || !isUuid(lessonId)) notFound();
-  const data = await lessonForEditing(getDb(), user, courseId, lessonId);
+  const data = await lessonForEditing(await pageDb(), user, courseId, lessonId);
   if (!data) notFound();
   const { course, lesson, cohorts } = data;
   const [t, tc, tl] = await Promise.all([getTranslations("authoring"), getTranslations("courses"), getTranslations("lesson")]);
