@@ -22,6 +22,16 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * Thrown inside an action's transaction when what it read before taking a lock has changed under
+ * it: the transaction rolls back and the action runs once more from the start (defineAction).
+ */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(`retry: ${reason}`);
+  }
+}
+
 /** Postgres unique violations, from either driver. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   let e: unknown = error;

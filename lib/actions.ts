@@ -4,13 +4,13 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getDb, type DbOrTx } from "@/db";
+import { getDb, type DbOrTx, type Tx } from "@/db";
 import { onPrimary, rememberWrite } from "@/db/replica";
 import { clientAddress } from "@/lib/auth/address";
 import { releaseAttempt, reserveAttempt } from "@/lib/auth/rate-limit";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { noteDatabaseError } from "@/lib/outage";
-import { ActionError, type ActionResult, type FieldErrors } from "./actions-core";
+import { ActionError, RetryTransaction, type ActionResult, type FieldErrors } from "./actions-core";
 
 export { ActionError, isUniqueViolation } from "./actions-core";
 export type { ActionErrorCode, ActionResult, FieldErrors } from "./actions-core";
@@ -86,6 +86,17 @@ type Options<S extends z.ZodType, T> = {
  * (handler authorises on the row and writes) → revalidate → Result. Unexpected errors are
  * logged and become a generic message.
  */
+/** The handler's transaction; one that asks for it (RetryTransaction) runs again, at most three times in all. */
+async function inTransaction<T>(db: ReturnType<typeof getDb>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (!(error instanceof RetryTransaction) || attempt >= 3) throw error;
+    }
+  }
+}
+
 export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
   const run = async (_prev: unknown, input: FormData | z.input<S>): Promise<ActionResult<T>> => {
     // Words are loaded only for a refusal: a successful call never reads the catalogs (nor the user's language).
@@ -114,7 +125,7 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       data =
         opts.transaction === false
           ? await opts.handler(input_, { user, tx: db })
-          : await db.transaction((tx) => opts.handler(input_, { user, tx }));
+          : await inTransaction(db, (tx) => opts.handler(input_, { user, tx }));
       if (limitKey) await releaseAttempt(limitKey);
     } catch (error) {
       unstable_rethrow(error);

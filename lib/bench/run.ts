@@ -6,6 +6,7 @@ import { benchDashboard, DASHBOARD_ASSIGNMENTS, DASHBOARD_INSTRUCTOR, DASHBOARD_
 import { benchForum, REPLIES, seedForum, THREADS } from "./forum";
 import { benchPages, pagesJs, printJs, printPages, seedPages, serverPid } from "./pages";
 import { benchPairing } from "./pairing";
+import { benchRush, printRush } from "./rush";
 import { signInCookie, startServer } from "./server";
 
 // `npm run bench`: figures for the record, no pass or fail. DATABASE_URL selects PostgreSQL.
@@ -90,3 +91,11 @@ try {
 
 // Pairing on its own throw-away database (alone: `npx tsx lib/bench/pairing.ts`).
 await benchPairing();
+
+// The deadline rush on the cluster (nginx, PgBouncer, PostgreSQL on DATABASE_URL's server or
+// 127.0.0.1:5432; alone: `npx tsx lib/bench/rush.ts`). Without them it says why it was left out.
+try {
+  printRush(await benchRush());
+} catch (error) {
+  console.log(`\nDeadline rush left out: ${(error as Error).message.split("\n")[0]}`);
+}

@@ -12,8 +12,8 @@ export const standaloneServer = path.join(standaloneDir, "server.js");
 
 const SOURCES = ["app", "components", "lib", "db", "proxy.ts", "instrumentation.ts", "next.config.ts", "package.json", "postcss.config.mjs"];
 
-// The scripts in lib/cli run beside the server, not in it: changing them needs no rebuild.
-const NOT_BUILT = new Set([path.join(root, "lib", "cli")]);
+// The scripts, benches and test helpers run beside the server, not in it: changing them needs no rebuild.
+const NOT_BUILT = new Set(["cli", "bench", "test"].map((d) => path.join(root, "lib", d)));
 
 function newestMtime(p) {
   if (!existsSync(p) || NOT_BUILT.has(p)) return 0;

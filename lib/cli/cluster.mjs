@@ -298,7 +298,9 @@ function secrets() {
 
 function startApp(i, env) {
   const p = appPort + i;
-  run(`app${i + 1}`, process.execPath, [standaloneServer], { ...env, PORT: String(p), HOSTNAME: "127.0.0.1" });
+  // WERKBANK_CLUSTER_NODE_ARGS: extra node flags for the app servers (e.g. --cpu-prof for a profile).
+  const nodeArgs = (process.env.WERKBANK_CLUSTER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  run(`app${i + 1}`, process.execPath, [...nodeArgs, standaloneServer], { ...env, PORT: String(p), HOSTNAME: "127.0.0.1" });
   return p;
 }
 
