@@ -39,6 +39,8 @@ const browserUse = {
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
+  // One test at a time: the tests of a project share one server and its demo data, and on two cores
+  // running the cluster project beside the other gained ~10 % and slowed every test down.
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
@@ -48,7 +50,9 @@ export default defineConfig({
   use: {
     baseURL,
     locale: "de-DE",
-    trace: "retain-on-failure",
+    // Recording a trace of every test (to keep the failing ones) made the suite ~30 % slower: a
+    // failing test is retried on CI (retries: 1), and that retry records one.
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
   },
   projects: [
