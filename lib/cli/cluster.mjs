@@ -334,8 +334,9 @@ async function main() {
     WERKBANK_TRUSTED_PROXIES: "1",
     WERKBANK_PARENT_PID: String(process.pid),
     PGLITE_DIR: "",
+    // The public URL (nginx): next-auth's redirects and the links in emails point there, not at one server.
+    AUTH_URL: `http://localhost:${port}`,
   };
-  delete env.AUTH_URL;
   // The first server migrates (over the direct connection, under the lock) and seeds the demo; the
   // others start once it answers (they would wait on the migration lock anyway).
   const ports = [startApp(0, { ...env, WERKBANK_SEED: "1" })];
