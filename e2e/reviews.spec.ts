@@ -161,7 +161,7 @@ test.describe("peer reviews", () => {
       // The author reads them from "Reviewer 1" and "Reviewer 2", not by name.
       await expect(first.page.getByRole("heading", { level: 3, name: /^Reviewer:in [12]$/ })).toHaveCount(2);
       const rated = first.page.locator("article[id^=post-]").filter({ has: first.page.getByTestId("review-post") }).first();
-      await rated.getByRole("button", { name: "4 von 5" }).click();
+      await rated.getByRole("button", { name: "4 von 5: Hilfreich" }).click();
       await expect(rated.getByText("Du hast dieses Review mit 4 von 5 bewertet.")).toBeVisible();
       await first.page.reload();
       await expect(first.page.getByText("Du hast dieses Review mit 4 von 5 bewertet.")).toBeVisible();

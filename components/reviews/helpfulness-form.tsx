@@ -7,29 +7,38 @@ import { rateHelpfulnessAction } from "@/app/(app)/cohorts/[cohortId]/reviews/ac
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 
+/** Five labelled points, from "not helpful" to "very helpful": each button is named by its label, the chosen one is written beside the scale and its ends under it. */
 function Choices({ current }: { current: number | null }) {
   const t = useTranslations("reviews");
   const { pending, data } = useFormStatus();
   const choosing = pending ? Number(data?.get("rating")) : null;
+  const shown = choosing ?? current;
   return (
-    <div className="flex gap-1" role="group" aria-label={t("helpfulness")}>
-      {[1, 2, 3, 4, 5].map((n) => (
-        <button
-          key={n}
-          type="submit"
-          name="rating"
-          value={n}
-          disabled={pending}
-          aria-pressed={current === n}
-          aria-label={t("rateN", { n })}
-          className={cn(
-            "size-8 rounded-md border text-sm font-medium disabled:opacity-60",
-            (choosing ?? current) !== null && n <= (choosing ?? current)! ? "border-amber-400 bg-amber-100 text-amber-900" : "border-line bg-white hover:bg-stone-50",
-          )}
-        >
-          {n}
-        </button>
-      ))}
+    <div className="flex flex-col gap-1">
+      <div className="flex items-center gap-1" role="group" aria-label={t("helpfulness")}>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button
+            key={n}
+            type="submit"
+            name="rating"
+            value={n}
+            disabled={pending}
+            aria-pressed={current === n}
+            aria-label={t("rateN", { n, label: t("helpfulnessLabel", { n }) })}
+            title={t("helpfulnessLabel", { n })}
+            className={cn(
+              "size-8 rounded-md border text-sm font-medium disabled:opacity-60",
+              shown !== null && n <= shown ? "border-amber-400 bg-amber-100 text-amber-900" : "border-line bg-white hover:bg-stone-50",
+            )}
+          >
+            {n}
+          </button>
+        ))}
+        {shown !== null && <span className="ml-2 text-sm font-medium text-ink">{t("helpfulnessLabel", { n: shown })}</span>}
+      </div>
+      <p className="text-xs text-muted" aria-hidden="true">
+        {t("helpfulnessScale", { low: t("helpfulnessLabel", { n: 1 }), high: t("helpfulnessLabel", { n: 5 }) })}
+      </p>
     </div>
   );
 }
