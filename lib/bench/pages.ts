@@ -134,8 +134,9 @@ export async function sqlOf(baseUrl: string, request: () => Promise<unknown>): P
 }
 
 /** The action id of an exported server action, from the build's manifest. */
-function actionId(exportName: string, fileEnd: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+export function actionId(exportName: string, fileEnd: string): string {
+  const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../.next/server/server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName && (v.filename ?? "").endsWith(fileEnd));

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { encode } from "next-auth/jwt";
 import postgres from "postgres";
+import { actionId } from "./pages";
 
 /**
  * The deadline rush (issue 15): 1,000 students of one cohort, seeded in bulk, behind nginx on N app
@@ -38,15 +38,6 @@ function dbUrl(name: string): string {
   const u = new URL(adminUrl());
   u.pathname = `/${name}`;
   return u.toString();
-}
-
-function actionId(exportName: string, fileEnd: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportName && (v.filename ?? "").endsWith(fileEnd));
-  if (!found) throw new Error(`no action ${exportName} in ${fileEnd}`);
-  return found[0];
 }
 
 async function startCluster(servers: number, database: string, secrets: Record<string, string>): Promise<ChildProcess> {
