@@ -90,7 +90,7 @@ test.describe("accessibility crawl", () => {
     await lena.waitForURL(/\/cohorts\/[0-9a-f-]{36}\/settings\?created=1$/);
     const cohortId = lena.url().split("/")[4]!;
     const inviteCode = await lena.getByRole("region", { name: "Einladung" }).getByLabel("Einladungscode", { exact: true }).inputValue();
-    await createEmpathyAssignment(lena, cohortId, ASSIGNED, { anonymous: false });
+    await createEmpathyAssignment(lena, cohortId, ASSIGNED, { anonymity: "named" });
     await lena.goto(`/cohorts/${cohortId}/lessons/${ASSIGNED}`);
     const lessonEditor = (await lena.getByRole("link", { name: "Lektion bearbeiten" }).getAttribute("href"))!;
     const courseId = lessonEditor.split("/")[2]!;

@@ -54,7 +54,7 @@ test.describe("cohort dashboard", () => {
 
     await test.step("the instructor sets the assignment and the four submit", async () => {
       await new SignInPage(page).signIn(INSTRUCTOR.email, DEMO_PASSWORD);
-      await createEmpathyAssignment(page, cohortId, LESSON, { anonymous: false });
+      await createEmpathyAssignment(page, cohortId, LESSON, { anonymity: "named" });
       for (const [i, s] of students.entries()) await submitEmpathyMap(s.page, cohortId, LESSON, `Sorge ${i + 1}`);
     });
 

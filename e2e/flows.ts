@@ -34,7 +34,7 @@ export async function buildSegmentCanvases(page: Page, cohortId: string, segment
 }
 
 /** The instructor creates a lesson's assignment: one Empathy Map, a two-criteria rubric (Klarheit, Tiefe), two reviews each. */
-export async function createEmpathyAssignment(page: Page, cohortId: string, lesson: string, opts: { anonymous: boolean }) {
+export async function createEmpathyAssignment(page: Page, cohortId: string, lesson: string, opts: { anonymity: "named" | "double" }) {
   await page.goto(`/cohorts/${cohortId}/lessons/${lesson}/assignment`);
   // The editor's rows are client state: act once it is interactive.
   await expect(async () => {
@@ -48,8 +48,8 @@ export async function createEmpathyAssignment(page: Page, cohortId: string, less
   await titles.nth(1).fill("Tiefe");
   // The demo rubric has three criteria; keep two.
   await page.getByRole("button", { name: "Entfernen" }).last().click();
-  // Anonymous: students do not see who reviews whom; the instructor does.
-  if (opts.anonymous) await page.getByLabel(/^Anonym:/).check();
+  // Anonymity is an explicit choice. Double-blind: students see no names either way; the instructor does.
+  await page.getByRole("radio", { name: opts.anonymity === "double" ? /^Doppelt anonym/ : /^Mit Namen/ }).check();
   await page.getByRole("button", { name: "Aufgabe speichern" }).click();
   await expect(page.getByText("Aufgabe gespeichert.")).toBeVisible();
 }

@@ -28,7 +28,7 @@ test.describe("peer reviews", () => {
 
     await test.step("the instructor creates the assignment", async () => {
       await new SignInPage(page).signIn(INSTRUCTOR, DEMO_PASSWORD);
-      await createEmpathyAssignment(page, cohortId, LESSON, { anonymous: true });
+      await createEmpathyAssignment(page, cohortId, LESSON, { anonymity: "double" });
     });
 
     await test.step("four students submit", async () => {
@@ -78,7 +78,8 @@ test.describe("peer reviews", () => {
           await reviews.standout.fill("Gut.");
           await reviews.submitButton.click();
           await expect(s.page.getByRole("status").filter({ hasText: "Schreib noch etwas mehr" })).toBeVisible();
-          await expectFieldError(reviews.standout, "Insgesamt mindestens 150 Zeichen.");
+          await expectFieldError(reviews.standout, "Mindestens 60 Zeichen unter „Was auffällt“.");
+          await expectFieldError(s.page.getByRole("textbox", { name: "Kommentar zu Klarheit" }), "Mindestens 20 Zeichen je Kriterium.");
           await expect(reviews.standout).toHaveValue("Gut.");
         }
         const firstNote = s.page.getByRole("button", { name: /^Auf die Notiz „.+“ Bezug nehmen$/ }).first();
@@ -114,6 +115,8 @@ test.describe("peer reviews", () => {
       await p.keyboard.type("Klar gegliedert, die Pains sind greifbar.");
       await tabTo(p, p.getByRole("radio", { name: "1 von 4" }).nth(1));
       await p.keyboard.press("ArrowRight");
+      await p.keyboard.press("Tab");
+      await p.keyboard.type("Die Zitate tragen, die Gains brauchen Belege.");
       await tabTo(p, reviews.standout);
       await p.keyboard.type(STANDOUT);
       await tabTo(p, reviews.submitButton);

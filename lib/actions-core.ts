@@ -17,6 +17,8 @@ export class ActionError extends Error {
     readonly code: ActionErrorCode,
     readonly messageKey: string,
     readonly fieldErrorKeys?: Record<string, string>,
+    /** Values for the messages' placeholders ("at least {min} characters"). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(messageKey);
   }

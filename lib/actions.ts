@@ -19,10 +19,10 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"errors">>>;
 type Root = Awaited<ReturnType<typeof getTranslations>>;
 
 /** A refusal's words: keys of "errors", or a feature's own namespaced key ("authoring.errors.titleTooLong"). */
-function translate(t: Translate, root: Root, key: string, fallback: string): string {
+function translate(t: Translate, root: Root, key: string, fallback: string, params?: Record<string, string | number>): string {
   const k = key.startsWith("errors.") ? key.slice(7) : key;
-  if (t.has(k as never)) return t(k as never);
-  if (k.includes(".") && root.has(k as never)) return root(k as never);
+  if (t.has(k as never)) return t(k as never, params as never);
+  if (k.includes(".") && root.has(k as never)) return root(k as never, params as never);
   return t(fallback as never);
 }
 
@@ -132,9 +132,9 @@ export function defineAction<S extends z.ZodType, T>(opts: Options<S, T>) {
       const [t, root] = await words();
       if (error instanceof ActionError) {
         const fieldErrors = error.fieldErrorKeys
-          ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, root, k, "invalid")]]))
+          ? Object.fromEntries(Object.entries(error.fieldErrorKeys).map(([f, k]) => [f, [translate(t, root, k, "invalid", error.params)]]))
           : undefined;
-        return { ok: false, code: error.code, message: translate(t, root, error.messageKey, "invalid"), fieldErrors, values: echo(raw) };
+        return { ok: false, code: error.code, message: translate(t, root, error.messageKey, "invalid", error.params), fieldErrors, values: echo(raw) };
       }
       // An outage: say so (what the user typed comes back, nothing was written).
       if (noteDatabaseError(error)) return { ok: false, code: "server", message: t("databaseUnavailable"), values: echo(raw) };

@@ -6,7 +6,17 @@ import { saveAssignmentAction } from "@/app/(app)/cohorts/[cohortId]/lessons/[le
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { REQUIREMENTS_MAX, RUBRIC_MAX, type PairingMode, type Requirement, type RubricCriterion } from "@/lib/assignments/types";
+import {
+  REQUIREMENTS_MAX,
+  RUBRIC_MAX,
+  type Anonymity,
+  type CalibrationMode,
+  type GradeAggregate,
+  type GradeWeights,
+  type PairingMode,
+  type Requirement,
+  type RubricCriterion,
+} from "@/lib/assignments/types";
 import type { TemplateKind } from "@/lib/canvas/types";
 
 export type AssignmentFormValues = {
@@ -16,10 +26,21 @@ export type AssignmentFormValues = {
   reviewsPerStudent: number;
   submissionDue: string; // YYYY-MM-DDTHH:mm in the cohort's time zone
   reviewDue: string;
-  anonymous: boolean;
+  /** Null for a new assignment: the instructor chooses explicitly. */
+  anonymity: Anonymity | null;
   hideReceivedUntilGiven: boolean;
   pairingMode: PairingMode;
+  minCommentChars: number;
+  minSummaryChars: number;
+  calibration: CalibrationMode;
+  selfAssessment: boolean;
+  gradeAggregate: GradeAggregate;
+  gradeWeights: GradeWeights;
 };
+
+const ANONYMITY: Anonymity[] = ["named", "reviewers", "double"];
+const CALIBRATION: CalibrationMode[] = ["off", "optional", "required"];
+const WEIGHTS: (keyof GradeWeights)[] = ["submission", "reviewing", "calibration", "helpfulness"];
 
 const KINDS: TemplateKind[] = ["value-proposition", "business-model", "empathy-map", "persona"];
 const input =
@@ -33,6 +54,8 @@ export function AssignmentForm(props: {
   timeZone: string;
   version: number;
   initial: AssignmentFormValues;
+  /** Where the calibration examples are kept, once the assignment exists. */
+  examplesHref?: string;
 }) {
   const t = useTranslations("assignmentForm");
   const tk = useTranslations("canvas.kinds");
@@ -225,16 +248,113 @@ export function AssignmentForm(props: {
         />
       </div>
 
-      <fieldset className="flex flex-col gap-2">
+      <fieldset className="flex flex-col gap-2" aria-describedby={errors("anonymity") ? "anonymity-error" : undefined}>
+        <legend className="mb-1 text-base font-semibold">{t("anonymity")}</legend>
+        <p className="text-sm text-muted">{t("anonymityHint")}</p>
+        {ANONYMITY.map((mode) => (
+          <label key={mode} className="flex items-start gap-2 text-sm">
+            <input
+              type="radio"
+              name="anonymity"
+              value={mode}
+              defaultChecked={value("anonymity", props.initial.anonymity ?? "") === mode}
+              className="mt-1 accent-brand-600"
+            />
+            <span>
+              <span className="font-medium">{t(`anonymity_${mode}`)}</span>
+              <span className="block text-muted">{t(`anonymity_${mode}_hint`)}</span>
+            </span>
+          </label>
+        ))}
+        <p id="anonymity-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
+          {errors("anonymity")?.join(" ")}
+        </p>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-base font-semibold">{t("reviews")}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="anonymous" defaultChecked={props.initial.anonymous} className="accent-brand-600" />
-          {t("anonymous")}
-        </label>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="hideReceivedUntilGiven" defaultChecked={props.initial.hideReceivedUntilGiven} className="accent-brand-600" />
           {t("hideReceived")}
         </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="selfAssessment" defaultChecked={props.initial.selfAssessment} className="accent-brand-600" />
+          {t("selfAssessment")}
+        </label>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field
+            name="minCommentChars"
+            type="number"
+            min={0}
+            max={1000}
+            label={t("minCommentChars")}
+            hint={t("minCommentCharsHint")}
+            defaultValue={value("minCommentChars", String(props.initial.minCommentChars))}
+            errors={errors("minCommentChars")}
+            className="max-w-40"
+          />
+          <Field
+            name="minSummaryChars"
+            type="number"
+            min={0}
+            max={2000}
+            label={t("minSummaryChars")}
+            hint={t("minSummaryCharsHint")}
+            defaultValue={value("minSummaryChars", String(props.initial.minSummaryChars))}
+            errors={errors("minSummaryChars")}
+            className="max-w-40"
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-base font-semibold">{t("calibration")}</legend>
+        <p className="text-sm text-muted">{t("calibrationHint")}</p>
+        {CALIBRATION.map((mode) => (
+          <label key={mode} className="flex items-start gap-2 text-sm">
+            <input type="radio" name="calibration" value={mode} defaultChecked={value("calibration", props.initial.calibration) === mode} className="mt-1 accent-brand-600" />
+            <span>
+              <span className="font-medium">{t(`calibration_${mode}`)}</span>
+              <span className="block text-muted">{t(`calibration_${mode}_hint`)}</span>
+            </span>
+          </label>
+        ))}
+        {props.examplesHref ? (
+          <a href={props.examplesHref} className="text-sm font-medium text-brand-700 underline underline-offset-2">
+            {t("calibrationExamples")}
+          </a>
+        ) : (
+          <p className="text-sm text-muted">{t("calibrationExamplesLater")}</p>
+        )}
+      </fieldset>
+
+      <fieldset className="flex flex-col gap-3" aria-describedby={errors("gradeWeights") ? "weights-error" : undefined}>
+        <legend className="mb-1 text-base font-semibold">{t("grading")}</legend>
+        <p className="text-sm text-muted">{t("gradingHint")}</p>
+        <label className="flex flex-col gap-1.5 text-sm">
+          <span className="font-medium">{t("gradeAggregate")}</span>
+          <select name="gradeAggregate" defaultValue={value("gradeAggregate", props.initial.gradeAggregate)} className={`${input} max-w-72`}>
+            <option value="mean">{t("aggregate_mean")}</option>
+            <option value="median">{t("aggregate_median")}</option>
+          </select>
+        </label>
+        <div className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          {WEIGHTS.map((w) => (
+            <Field
+              key={w}
+              name={`weight_${w}`}
+              type="number"
+              min={0}
+              max={100}
+              label={t(`weight_${w}`)}
+              defaultValue={value(`weight_${w}` as keyof AssignmentFormValues, String(props.initial.gradeWeights[w]))}
+              errors={errors(`weight_${w}`)}
+            />
+          ))}
+        </div>
+        <p id="weights-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
+          {errors("gradeWeights")?.join(" ")}
+        </p>
       </fieldset>
 
       <fieldset className="flex flex-col gap-2">

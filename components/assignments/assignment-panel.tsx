@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CalibrationLink } from "@/components/calibration/calibration-link";
 import { ClientMessages } from "@/components/client-messages";
 import { Markdown } from "@/components/markdown";
 import { buttonClasses } from "@/components/ui/button";
@@ -68,10 +69,11 @@ export async function AssignmentPanel(props: {
         </dl>
         <p className="text-xs text-muted">
           {t("timeZoneNote", { zone: timeZone })} · {t("reviewsEach", { count: a.reviewsPerStudent })}
-          {a.anonymous ? ` · ${t("anonymous")}` : ""}
+          {a.anonymity !== "named" ? ` · ${t(a.anonymity === "double" ? "anonymous" : "reviewersAnonymous")}` : ""}
         </p>
       </div>
 
+      {props.role === "instructor" && <CalibrationLink assignment={a} />}
       {a.instructionsMd.trim() && <Markdown className="prose-lesson text-[0.95rem]">{a.instructionsMd}</Markdown>}
 
       {props.role === "student" && (

@@ -20,6 +20,8 @@ export async function AuditList({ entries, timeZone }: { entries: Entry[]; timeZ
       expired: Number(d.expired ?? 0),
       handed: Number(d.handed ?? 0),
       left: Number(d.left ?? 0),
+      offered: Number(d.offered ?? 0),
+      reviewer: String(d.reviewer ?? e.subjectName ?? ""),
     };
     return t(`audit.${e.action}`, values);
   };

@@ -63,7 +63,11 @@ export async function Waits(props: { cohortId: string; params: DashboardParams; 
                           </p>
                           <p className="text-xs text-muted">
                             {t("assignedDue", { assigned: when(r.assignedAt), due: when(r.dueAt) })}
-                            {r.status === "draft" && <span className="ml-2 text-sky-800">{t("started")}</span>}
+                            {r.sentBack ? (
+                              <span className="ml-2 text-amber-800">{t("sentBack")}</span>
+                            ) : (
+                              r.status === "draft" && <span className="ml-2 text-sky-800">{t("started")}</span>
+                            )}
                             {r.dueAt < now && <span className="ml-2 font-medium text-red-700">{t("overdue")}</span>}
                           </p>
                         </div>

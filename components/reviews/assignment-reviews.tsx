@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { hidesReviewers } from "@/lib/reviews/anonymity";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
@@ -7,6 +8,8 @@ import { reviews, submissions, users } from "@/db/schema";
 import type { AssignmentRow } from "@/lib/assignments/store";
 import { pairingSummary } from "@/lib/pairing/store";
 import { reviewStanding, reviewTasks } from "@/lib/reviews/queries";
+import { SelfAssessmentCallout } from "@/components/self-assessment/self-assessment-callout";
+import { receivedLock } from "@/lib/reviews/visibility";
 import { PairNowButton } from "./pair-now-button";
 import { ReviewTasks } from "./review-tasks";
 
@@ -82,11 +85,13 @@ export async function AssignmentReviews(props: {
       .orderBy(asc(reviews.assignedAt), asc(reviews.id)),
   ]);
   const mine = tasks.filter((task) => task.assignmentId === a.id);
+  const lock = receivedLock(a, new Date(), { owed: standing.owed, done: standing.given, selfAssessed: standing.selfAssessed ?? true });
   return (
     <section aria-labelledby="peer-heading" className="flex flex-col gap-3 border-t border-line pt-6" data-testid="peer-feedback">
       <h3 id="peer-heading" className="text-lg font-semibold">
         {t("peerFeedback")}
       </h3>
+      {standing.selfAssessed === false && props.threadHref && <SelfAssessmentCallout cohortId={a.cohortId} assignmentId={a.id} waiting={standing.received} />}
       {!standing.paired ? (
         <p className="text-sm text-muted">
           {a.pairingMode === "rolling" ? t("waitRolling", { k: a.reviewsPerStudent }) : t("waitDeadline", { k: a.reviewsPerStudent, when: when(a.submissionDue) })}
@@ -114,7 +119,7 @@ export async function AssignmentReviews(props: {
                 {reviewers.map((r, i) =>
                   r.status === "expired" ? null : (
                     <li key={r.id} className="rounded-lg bg-stone-50 px-3 py-1.5">
-                      {a.anonymous ? t("reviewerN", { n: i + 1 }) : r.name}
+                      {hidesReviewers(a.anonymity) ? t("reviewerN", { n: i + 1 }) : r.name}
                       <span className="ml-2 text-xs text-muted">{r.status === "submitted" ? t("reviewerDone") : r.status === "draft" ? t("reviewerWriting") : t("reviewerOpen")}</span>
                     </li>
                   ),
@@ -130,7 +135,7 @@ export async function AssignmentReviews(props: {
                   {t("readReceived", { count: standing.received })}
                 </Link>
               ) : (
-                <span className="text-amber-900">{t("lockedHint", { count: standing.received })}</span>
+                lock.owesReviews && <span className="text-amber-900">{t("lockedHint", { count: standing.received })}</span>
               )}
             </p>
           )}

@@ -10,8 +10,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FrozenCanvas, RubricCriterion } from "@/lib/assignments/types";
-import { reviewLength } from "@/lib/reviews/length";
-import { REVIEW_ANCHORS_MAX, REVIEW_MIN_CHARS, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
+import { REVIEW_ANCHORS_MAX, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
+import { RubricFields, textareaClass } from "./rubric-fields";
 
 type Props = {
   cohortId: string;
@@ -21,10 +21,12 @@ type Props = {
   initial: { scores: ReviewScores; standout: string; anchors: ReviewAnchor[] };
   canvases: FrozenCanvas[];
   locale: "de" | "en";
+  /** The assignment's minimum length per criterion comment and for "what stands out". */
+  minCommentChars: number;
+  minSummaryChars: number;
+  /** An instructor sent the review back: their note. */
+  sentBack?: { note: string } | null;
 };
-
-const textareaClass =
-  "w-full rounded-lg border bg-white px-3 py-2 text-[0.95rem] shadow-xs outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-200";
 
 /**
  * The review workspace: the submitted canvases (notes can be referred to) next to the rubric,
@@ -51,15 +53,10 @@ export function ReviewForm(props: Props) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const length = reviewLength({ scores, standout });
+  const summaryLength = standout.trim().length;
   const change = () => {
     setDirty(true);
     setMessage(null);
-  };
-  const answer = (id: string) => scores[id] ?? { score: null, comment: "" };
-  const setAnswer = (id: string, patch: Partial<ReviewScores[string]>) => {
-    setScores((s) => ({ ...s, [id]: { ...(s[id] ?? { score: null, comment: "" }), ...patch } }));
-    change();
   };
   const toggleAnchor = (canvasIndex: number, note: { id: string; text: string }) => {
     setAnchors((list) =>
@@ -151,54 +148,22 @@ export function ReviewForm(props: Props) {
         <h2 id="review-form-heading" className="text-lg font-semibold">
           {t("yourReview")}
         </h2>
-        {props.rubric.map((c) => {
-          const a = answer(c.id);
-          const errorId = `score-${c.id}-error`;
-          const errors = fieldErrors[`score-${c.id}`];
-          return (
-            <fieldset key={c.id} className="flex flex-col gap-2" aria-describedby={errors ? errorId : undefined}>
-              <legend className="font-medium">{c.title}</legend>
-              {c.prompt && <p className="text-sm text-muted">{c.prompt}</p>}
-              <div role="radiogroup" aria-label={t("scoreOf", { title: c.title })} className="flex flex-wrap gap-1.5">
-                {Array.from({ length: c.scale }, (_, i) => i + 1).map((n) => (
-                  <label
-                    key={n}
-                    className={cn(
-                      "flex min-w-10 cursor-pointer items-center justify-center rounded-lg border px-3 py-1.5 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-300",
-                      a.score === n ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-stone-50",
-                    )}
-                  >
-                    <input
-                      type="radio"
-                      className="sr-only"
-                      name={`score-${c.id}`}
-                      value={n}
-                      checked={a.score === n}
-                      onChange={() => setAnswer(c.id, { score: n })}
-                      aria-label={t("scoreLabel", { n, scale: c.scale })}
-                    />
-                    {n}
-                  </label>
-                ))}
-              </div>
-              <p className="text-xs text-muted">{t("scaleHint", { scale: c.scale })}</p>
-              <p id={errorId} aria-live="polite" className="text-sm text-red-700 empty:hidden">
-                {errors?.join(" ")}
-              </p>
-              <label htmlFor={`comment-${c.id}`} className="sr-only">
-                {t("commentOn", { title: c.title })}
-              </label>
-              <textarea
-                id={`comment-${c.id}`}
-                rows={3}
-                value={a.comment}
-                placeholder={t("commentPlaceholder")}
-                onChange={(e) => setAnswer(c.id, { comment: e.target.value })}
-                className={cn(textareaClass, "border-line")}
-              />
-            </fieldset>
-          );
-        })}
+        {props.sentBack && (
+          <div className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sent-back-note">
+            <p className="font-medium">{t("sentBackTitle")}</p>
+            <p className="mt-1 whitespace-pre-line break-words">{props.sentBack.note}</p>
+          </div>
+        )}
+        <RubricFields
+          rubric={props.rubric}
+          scores={scores}
+          onChange={(next) => {
+            setScores(next);
+            change();
+          }}
+          fieldErrors={fieldErrors}
+          minCommentChars={props.minCommentChars}
+        />
 
         <div className="flex flex-col gap-1.5">
           <label htmlFor="review-standout" className="font-medium">
@@ -216,9 +181,11 @@ export function ReviewForm(props: Props) {
             aria-invalid={Boolean(fieldErrors.standout) || undefined}
             className={cn(textareaClass, fieldErrors.standout ? "border-red-600" : "border-line")}
           />
-          <p id="review-length" className={cn("text-xs", length >= REVIEW_MIN_CHARS ? "text-brand-800" : "text-muted")}>
-            {t("lengthCounter", { count: length, min: REVIEW_MIN_CHARS })}
-          </p>
+          {props.minSummaryChars > 0 && (
+            <p id="review-length" className={cn("text-xs", summaryLength >= props.minSummaryChars ? "text-brand-800" : "text-muted")}>
+              {t("commentCounter", { count: summaryLength, min: props.minSummaryChars })}
+            </p>
+          )}
           <p id="review-standout-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
             {fieldErrors.standout?.join(" ")}
           </p>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { cn } from "@/components/ui/cn";
 import type { ReviewTask } from "@/lib/reviews/queries";
-import { maskName } from "@/lib/reviews/visibility";
+import { maskName } from "@/lib/reviews/anonymity";
 
 /** "Review the work of … — due Friday": a student's open review tasks, soonest first. */
 export async function ReviewTasks({ tasks, cohortId, viewerId, timeZone, compact }: { tasks: ReviewTask[]; cohortId: string; viewerId: string; timeZone: string; compact?: boolean }) {
@@ -11,7 +11,7 @@ export async function ReviewTasks({ tasks, cohortId, viewerId, timeZone, compact
   return (
     <ul className="flex flex-col gap-2" data-testid="review-tasks">
       {tasks.map((task) => {
-        const name = maskName({ anonymous: task.anonymous, viewerId, viewerIsInstructor: false, personId: task.authorId, name: task.authorName, alias: t("aPeer") });
+        const name = maskName({ anonymity: task.anonymity, as: "author", viewerId, viewerIsInstructor: false, personId: task.authorId, name: task.authorName, alias: t("aPeer") });
         const soon = task.dueAt.getTime() - now.getTime() < 2 * 86_400_000;
         const overdue = task.dueAt < now;
         const due = format.dateTime(task.dueAt, { weekday: "long", day: "numeric", month: "short", timeZone });

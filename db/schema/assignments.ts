@@ -14,12 +14,18 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { FrozenCanvas, Requirement, RubricCriterion } from "@/lib/assignments/types";
+import type { FrozenCanvas, GradeWeights, Requirement, RubricCriterion } from "@/lib/assignments/types";
 import { cohorts, lessons, memberships } from "./courses";
 import { forumThreads } from "./forum";
 import { users } from "./users";
 
 export const pairingMode = pgEnum("pairing_mode", ["deadline", "rolling"]);
+/** Who sees whose name: everyone; authors only (reviewers hidden); nobody (double-blind). Instructors always see names. */
+export const anonymityMode = pgEnum("anonymity_mode", ["named", "reviewers", "double"]);
+/** Whether students review an instructor-assessed example before their first peer review. */
+export const calibrationMode = pgEnum("calibration_mode", ["off", "optional", "required"]);
+/** How the received rubric scores of a submission are combined. */
+export const gradeAggregate = pgEnum("grade_aggregate", ["mean", "median"]);
 
 /**
  * A lesson's assignment in one cohort (each run of a course has its own deadlines). `version` grows
@@ -41,7 +47,17 @@ export const assignments = pgTable(
     reviewsPerStudent: integer().notNull().default(2),
     submissionDue: timestamp({ withTimezone: true }).notNull(),
     reviewDue: timestamp({ withTimezone: true }).notNull(),
-    anonymous: boolean().notNull().default(false),
+    anonymity: anonymityMode().notNull().default("named"),
+    /** The least each criterion comment and the summary ("what stands out") must say, in characters. */
+    minCommentChars: integer().notNull().default(20),
+    minSummaryChars: integer().notNull().default(60),
+    calibration: calibrationMode().notNull().default("off"),
+    /** Students score their own submission before they read the reviews they received. */
+    selfAssessment: boolean().notNull().default(false),
+    gradeAggregate: gradeAggregate().notNull().default("mean"),
+    gradeWeights: jsonb().$type<GradeWeights>().notNull().default({ submission: 60, reviewing: 20, calibration: 10, helpfulness: 10 }),
+    /** Students see their grades from then on; null while the instructor is still grading. */
+    gradesReleasedAt: timestamp({ withTimezone: true }),
     hideReceivedUntilGiven: boolean().notNull().default(true),
     pairingMode: pairingMode().notNull().default("deadline"),
     version: integer().notNull().default(1),
@@ -57,6 +73,8 @@ export const assignments = pgTable(
     check("assignments_deadlines_ordered", sql`${t.reviewDue} > ${t.submissionDue}`),
     check("assignments_instructions_length", sql`length(${t.instructionsMd}) <= 20000`),
     check("assignments_version_positive", sql`${t.version} > 0`),
+    check("assignments_min_comment_range", sql`${t.minCommentChars} between 0 and 1000`),
+    check("assignments_min_summary_range", sql`${t.minSummaryChars} between 0 and 2000`),
   ],
 );
 

@@ -18,6 +18,17 @@ export const auditAction = pgEnum("audit_action", [
   "cohort_created",
   "cohort_updated",
   "paired_now",
+  "review_sent_back",
+  "grade_overridden",
+  "grade_override_removed",
+  "grades_released",
+  "grades_withdrawn",
+  "submission_assessed",
+  "calibration_example_saved",
+  "calibration_example_deleted",
+  "pool_taken",
+  "pool_assigned",
+  "pool_offered",
 ]);
 
 /**

@@ -111,6 +111,10 @@ export const notificationKind = pgEnum("notification_kind", [
   "review_assigned",
   "review_received",
   "deadline",
+  "review_sent_back",
+  "review_revising",
+  "pool_offer",
+  "grades_released",
 ]);
 
 /**

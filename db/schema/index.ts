@@ -5,3 +5,4 @@ export * from "./forum";
 export * from "./assignments";
 export * from "./pairing";
 export * from "./audit";
+export * from "./grading";

@@ -62,6 +62,13 @@ export const reviews = pgTable(
     reviewedVersion: integer(),
     postId: uuid().references(() => forumPosts.id, { onDelete: "set null" }),
     helpfulness: integer(),
+    /** The recipient's optional word on the rating: what helped, what was missing. */
+    helpfulnessComment: text().notNull().default(""),
+    /** An instructor sent the review back for revision: it is a draft again and counts once resubmitted. */
+    sentBackAt: timestamp({ withTimezone: true }),
+    sentBackNote: text(),
+    sentBackById: uuid().references(() => users.id, { onDelete: "set null" }),
+    sentBackCount: integer().notNull().default(0),
     assignedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
@@ -76,6 +83,8 @@ export const reviews = pgTable(
     check("reviews_helpfulness_range", sql`${t.helpfulness} is null or ${t.helpfulness} between 1 and 5`),
     check("reviews_version_positive", sql`${t.version} > 0`),
     check("reviews_standout_length", sql`length(${t.standout}) <= 5000`),
+    check("reviews_helpfulness_comment_length", sql`length(${t.helpfulnessComment}) <= 1000`),
+    check("reviews_sent_back_note_length", sql`${t.sentBackNote} is null or length(${t.sentBackNote}) <= 2000`),
     check("reviews_submitted_has_time", sql`${t.status} <> 'submitted' or ${t.submittedAt} is not null`),
     // A review cannot point past its submission: one key checks submission, assignment, cohort and author.
     foreignKey({

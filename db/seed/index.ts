@@ -72,7 +72,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
       .select({ id: lessons.id })
       .from(lessons)
       .where(and(eq(lessons.courseId, course.id), eq(lessons.slug, demoAssignment.lessonSlug)));
-    const { lessonSlug: _slug, ...assignment } = demoAssignment;
+    // Double-blind, with minimums a real review reaches and the grade's default weights (issue 16).
+    const { lessonSlug: _slug, ...content } = demoAssignment;
+    const assignment = { ...content, anonymity: "double" as const, minCommentChars: 30, minSummaryChars: 80 };
     const dueIn = (days: number) => new Date(Math.ceil((now + days * DAY) / 3_600_000) * 3_600_000);
     await tx
       .insert(assignments)

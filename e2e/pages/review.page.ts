@@ -36,6 +36,7 @@ export class ReviewPage {
     await this.score("Klarheit", 3, 4);
     await this.score("Tiefe", 2, 4);
     await this.page.getByRole("textbox", { name: "Kommentar zu Klarheit" }).fill("Die Pains sind konkret formuliert, die Gains noch etwas allgemein.");
+    await this.page.getByRole("textbox", { name: "Kommentar zu Tiefe" }).fill("Die Interviewzitate tragen, die Gewinne brauchen noch Belege.");
     await this.standout.fill(text);
     await this.submitButton.click();
     await this.page.waitForURL(/\/forum\/[0-9a-f-]{36}\?reviewed=1/);

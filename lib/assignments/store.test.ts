@@ -31,7 +31,7 @@ async function cohortWithAssignment(over: Partial<AssignmentInput> = {}) {
     reviewsPerStudent: 2,
     submissionDue: new Date(Date.now() + 7 * DAY),
     reviewDue: new Date(Date.now() + 14 * DAY),
-    anonymous: false,
+    anonymity: "named",
     hideReceivedUntilGiven: true,
     pairingMode: "deadline",
     ...over,
@@ -77,12 +77,12 @@ describe("assignments", () => {
         reviewsPerStudent: 3,
         submissionDue: assignment.submissionDue,
         reviewDue: assignment.reviewDue,
-        anonymous: true,
+        anonymity: "double",
         hideReceivedUntilGiven: false,
         pairingMode: "rolling",
       });
     expect(await refusal(edit(student.id, 1))).toBe("notFound");
-    expect(await edit(instructor.id, 1)).toMatchObject({ version: 2, reviewsPerStudent: 3, anonymous: true, pairingMode: "rolling" });
+    expect(await edit(instructor.id, 1)).toMatchObject({ version: 2, reviewsPerStudent: 3, anonymity: "double", pairingMode: "rolling" });
     expect(await refusal(edit(instructor.id, 1))).toBe("assignmentChanged");
   });
 

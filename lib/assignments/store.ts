@@ -9,7 +9,7 @@ import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
 import { takePostSlot } from "@/lib/forum/store";
 import { onFirstSubmission } from "@/lib/pairing/store";
-import type { FrozenCanvas, PairingMode, Requirement, RubricCriterion } from "./types";
+import type { Anonymity, CalibrationMode, FrozenCanvas, GradeAggregate, GradeWeights, PairingMode, Requirement, RubricCriterion } from "./types";
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 
@@ -22,9 +22,16 @@ export type AssignmentInput = {
   reviewsPerStudent: number;
   submissionDue: Date;
   reviewDue: Date;
-  anonymous: boolean;
+  anonymity: Anonymity;
   hideReceivedUntilGiven: boolean;
   pairingMode: PairingMode;
+  /** The rest have the database's defaults when left out (tests, older callers). */
+  minCommentChars?: number;
+  minSummaryChars?: number;
+  calibration?: CalibrationMode;
+  selfAssessment?: boolean;
+  gradeAggregate?: GradeAggregate;
+  gradeWeights?: GradeWeights;
 };
 
 /** The assignment of a lesson in a cohort, or null. */

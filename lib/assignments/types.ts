@@ -25,3 +25,18 @@ export const REVIEWS_MAX = 4;
 export const RUBRIC_MAX = 8;
 export const REQUIREMENTS_MAX = 4;
 export const INSTRUCTIONS_MAX = 20_000;
+
+export type Anonymity = "named" | "reviewers" | "double";
+export type CalibrationMode = "off" | "optional" | "required";
+export type GradeAggregate = "mean" | "median";
+
+/**
+ * How an assignment's grade is weighted (relative weights 0–100, normalised over the parts that
+ * apply): the submission (received or instructor scores), reviews given on time and complete,
+ * calibration accuracy, and the helpfulness the student's reviews were rated.
+ */
+export type GradeWeights = { submission: number; reviewing: number; calibration: number; helpfulness: number };
+export const DEFAULT_GRADE_WEIGHTS: GradeWeights = { submission: 60, reviewing: 20, calibration: 10, helpfulness: 10 };
+
+export const MIN_COMMENT_MAX = 1000;
+export const MIN_SUMMARY_MAX = 2000;

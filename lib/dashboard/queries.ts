@@ -2,6 +2,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
 import { assignments, cohorts, courses, lessons } from "@/db/schema";
 import type { DashboardCharts } from "./types";
+import type { Anonymity } from "@/lib/assignments/types";
 
 /**
  * The cohort dashboard's reads. Each is one SQL statement whatever the cohort's size: the matrix
@@ -67,7 +68,7 @@ export type DashboardAssignment = {
   submissionDue: Date;
   reviewDue: Date;
   pairedAt: Date | null;
-  anonymous: boolean;
+  anonymity: Anonymity;
   /** Students who submitted so far. */
   submitted: number;
 };
@@ -89,7 +90,7 @@ export async function dashboardHead(db: DbOrTx, cohortId: string) {
       submissionDue: assignments.submissionDue,
       reviewDue: assignments.reviewDue,
       pairedAt: assignments.pairedAt,
-      anonymous: assignments.anonymous,
+      anonymity: assignments.anonymity,
       submitted: sql<number>`(select count(*) from submissions s where s.assignment_id = ${assignments.id})`.mapWith(Number),
     })
     .from(cohorts)
@@ -111,7 +112,7 @@ export async function dashboardHead(db: DbOrTx, cohortId: string) {
       submissionDue: r.submissionDue!,
       reviewDue: r.reviewDue!,
       pairedAt: r.pairedAt,
-      anonymous: r.anonymous!,
+      anonymity: r.anonymity!,
       submitted: r.submitted,
     }));
   return {
@@ -363,6 +364,8 @@ export type OpenReview = {
   authorId: string;
   authorName: string;
   status: "assigned" | "draft";
+  /** An instructor sent it back for revision: a draft again. */
+  sentBack: boolean;
   kind: "duty" | "extra";
   assignedAt: Date;
   dueAt: Date;
@@ -379,7 +382,7 @@ export async function openReviews(db: DbOrTx, cohortId: string, opts: { page: nu
   const only = opts.reviewerId ? sql`and r.reviewer_id = ${opts.reviewerId}` : sql``;
   const result = await db.execute(sql`
     with o as (
-      select r.id, r.assignment_id, r.reviewer_id, r.author_id, r.status, r.kind, r.assigned_at, r.due_at,
+      select r.id, r.assignment_id, r.reviewer_id, r.author_id, r.status, r.kind, r.assigned_at, r.due_at, r.sent_back_at,
         min(r.assigned_at) over (partition by r.reviewer_id) as first_at,
         count(*) over (partition by r.reviewer_id) as reviewer_open
       from reviews r
@@ -389,7 +392,7 @@ export async function openReviews(db: DbOrTx, cohortId: string, opts: { page: nu
     page as (select o.*, count(*) over () as total from o order by first_at, reviewer_id, assigned_at, due_at, id limit ${size} offset ${Math.max(0, opts.page - 1) * size})
     select p.id, p.assignment_id as "assignmentId", l.title as "lessonTitle", p.reviewer_id as "reviewerId", ru.name as "reviewerName",
       m.role as "reviewerRole", p.author_id as "authorId", au.name as "authorName", p.status, p.kind,
-      p.assigned_at as "assignedAt", p.due_at as "dueAt", p.reviewer_open::int as "reviewerOpen", p.total::int as total
+      p.assigned_at as "assignedAt", p.due_at as "dueAt", p.sent_back_at is not null as "sentBack", p.reviewer_open::int as "reviewerOpen", p.total::int as total
     from page p
     join assignments a on a.id = p.assignment_id
     join lessons l on l.id = a.lesson_id

@@ -1,14 +1,15 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { assignments, deadlineExtensions, excusals, lessons, memberships, reviews, submissions, submissionVersions, users } from "@/db/schema";
+import { assignments, deadlineExtensions, excusals, lessons, memberships, reviews, selfAssessments, submissions, submissionVersions, users } from "@/db/schema";
+import { compareSelfPeer } from "@/lib/self-assessment/compare";
 
 const other = alias(users, "drill_other");
 
 /**
  * One student of a cohort for the instructor's drill-down: every assignment with their submission
- * and its versions, their excusal or own deadline, and the reviews they gave and received.
- * Three statements. Null when they aren't a member of the cohort.
+ * and its versions, their excusal or own deadline, the reviews they gave and received, and (where the
+ * assignment asks for one) their self-assessment beside the scores they received. Three statements. Null when they aren't a member of the cohort.
  */
 export async function studentDetail(db: DbOrTx, cohortId: string, userId: string) {
   const [person] = await db
@@ -36,12 +37,18 @@ export async function studentDetail(db: DbOrTx, cohortId: string, userId: string
         currentVersion: submissions.currentVersion,
         excusedAt: excusals.createdAt,
         extendedUntil: deadlineExtensions.until,
+        rubric: assignments.rubric,
+        selfAssessmentOn: assignments.selfAssessment,
+        selfScores: selfAssessments.scores,
+        selfComment: selfAssessments.comment,
+        selfAt: selfAssessments.createdAt,
       })
       .from(assignments)
       .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
       .leftJoin(submissions, and(eq(submissions.assignmentId, assignments.id), eq(submissions.authorId, userId)))
       .leftJoin(excusals, and(eq(excusals.assignmentId, assignments.id), eq(excusals.userId, userId)))
       .leftJoin(deadlineExtensions, and(eq(deadlineExtensions.assignmentId, assignments.id), eq(deadlineExtensions.userId, userId)))
+      .leftJoin(selfAssessments, and(eq(selfAssessments.assignmentId, assignments.id), eq(selfAssessments.userId, userId)))
       .where(eq(assignments.cohortId, cohortId))
       .orderBy(asc(lessons.position)),
     db
@@ -57,6 +64,7 @@ export async function studentDetail(db: DbOrTx, cohortId: string, userId: string
         assignedAt: reviews.assignedAt,
         submittedAt: reviews.submittedAt,
         helpfulness: reviews.helpfulness,
+        scores: reviews.scores,
         postId: reviews.postId,
         threadId: submissions.threadId,
       })
@@ -77,12 +85,23 @@ export async function studentDetail(db: DbOrTx, cohortId: string, userId: string
 
   return {
     person,
-    assignments: list.map((a) => ({
-      ...a,
-      versions: versions.filter((v) => v.submissionId === a.submissionId),
-      given: given.filter((r) => r.assignmentId === a.id && r.reviewerId === userId),
-      received: given.filter((r) => r.assignmentId === a.id && r.authorId === userId),
-    })),
+    assignments: list.map(({ rubric, selfAssessmentOn, selfScores, selfComment, selfAt, ...a }) => {
+      const received = given.filter((r) => r.assignmentId === a.id && r.authorId === userId);
+      return {
+        ...a,
+        versions: versions.filter((v) => v.submissionId === a.submissionId),
+        given: given.filter((r) => r.assignmentId === a.id && r.reviewerId === userId),
+        received,
+        // Self vs peers where the assignment asks for a self-assessment: null self until the student gave it.
+        selfAssessment: selfAssessmentOn
+          ? {
+              at: selfAt,
+              comment: selfComment ?? "",
+              comparison: compareSelfPeer(rubric, selfScores, received.filter((r) => r.status === "submitted").map((r) => r.scores)),
+            }
+          : null,
+      };
+    }),
   };
 }
 

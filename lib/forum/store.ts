@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/actions-core";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { lessonInCohort } from "@/lib/courses/queries";
 import { notify } from "@/lib/notifications/store";
+import { hidesAuthors, hidesReviewers } from "@/lib/reviews/anonymity";
 
 /**
  * The lesson boards: threads and posts of one lesson in one cohort. Every function authorises on the
@@ -95,16 +96,24 @@ export async function createThread(
   return { threadId: thread!.id };
 }
 
-/** Whether the thread is the submission thread of an anonymous assignment. */
-async function anonymousSubmissionThread(tx: DbOrTx, thread: ThreadRow): Promise<boolean> {
+/**
+ * Whether a post by the actor in this thread must not name them: in a submission thread, a reviewer
+ * of the submission when reviewers are anonymous, its author when authors are too (double-blind).
+ */
+async function actorHiddenIn(tx: DbOrTx, thread: ThreadRow, actorId: string): Promise<boolean> {
   if (thread.kind !== "submission") return false;
   const [row] = await tx
-    .select({ anonymous: assignments.anonymous })
+    .select({
+      anonymity: assignments.anonymity,
+      reviews: sql<boolean>`exists(select 1 from ${reviews} r where r.submission_id = ${submissions.id} and r.reviewer_id = ${actorId})`,
+    })
     .from(submissions)
     .innerJoin(assignments, eq(assignments.id, submissions.assignmentId))
     .where(eq(submissions.threadId, thread.id))
     .limit(1);
-  return Boolean(row?.anonymous);
+  if (!row) return false;
+  if (actorId === thread.authorId) return hidesAuthors(row.anonymity);
+  return row.reviews && hidesReviewers(row.anonymity);
 }
 
 /** The thread, if the actor may see it (members; hidden ones only instructors), with the actor's role. */
@@ -130,8 +139,8 @@ export async function reply(tx: DbOrTx, actor: Actor, input: { threadId: string;
     .update(forumThreads)
     .set({ replyCount: sql`${forumThreads.replyCount} + 1`, lastActivityAt: sql`now()` })
     .where(eq(forumThreads.id, thread.id));
-  // In an anonymous assignment's submission thread the notifications name nobody (the thread hides names too).
-  const actorId = (await anonymousSubmissionThread(tx, thread)) ? null : actor.id;
+  // Where the thread hides the actor's name (anonymous reviewers, double-blind authors), so do the notifications.
+  const actorId = (await actorHiddenIn(tx, thread, actor.id)) ? null : actor.id;
   // The thread's author hears of replies; anyone named hears of the mention (once: a mention of the author is the reply).
   await notify(tx, [
     {
@@ -237,7 +246,8 @@ export async function listThreads(
       authorId: forumThreads.authorId,
       authorName: users.name,
       unread: sql<boolean>`(${forumReads.readAt} is null or ${forumReads.readAt} < ${forumThreads.lastActivityAt})`,
-      anonymous: sql<boolean>`coalesce(${assignments.anonymous}, false)`,
+      // The board hides a submission thread's author (its title names them) only under double-blind.
+      anonymous: sql<boolean>`coalesce(${assignments.anonymity} = 'double', false)`,
       total: sql<number>`count(*) over ()`,
     })
     .from(forumThreads)

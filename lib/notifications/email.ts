@@ -31,12 +31,16 @@ export function renderEmail(n: EmailNotification, recipient: EmailRecipient, bas
   const cohort = n.cohortId ? `${base}/cohorts/${n.cohortId}` : `${base}/notifications`;
   const p = { title: oneLine(n.subject), count: Math.max(1, n.count) };
 
-  let key: "reviewAssigned" | "reviewReceived" | "submissionDue" | "reviewDue";
+  let key: "reviewAssigned" | "reviewReceived" | "submissionDue" | "reviewDue" | "reviewSentBack" | "gradesReleased";
   let url: string;
   if (n.kind === "review_assigned") {
     [key, url] = ["reviewAssigned", `${cohort}/reviews`];
   } else if (n.kind === "review_received") {
     [key, url] = ["reviewReceived", n.threadId ? `${cohort}/forum/${n.threadId}${n.postId ? `?post=${n.postId}#post-${n.postId}` : ""}` : cohort];
+  } else if (n.kind === "review_sent_back") {
+    [key, url] = ["reviewSentBack", `${cohort}/reviews`];
+  } else if (n.kind === "grades_released") {
+    [key, url] = ["gradesReleased", n.lessonSlug ? `${cohort}/lessons/${n.lessonSlug}` : cohort];
   } else if (n.kind === "deadline" && n.deadline === "review") {
     [key, url] = ["reviewDue", `${cohort}/reviews`];
   } else if (n.kind === "deadline") {

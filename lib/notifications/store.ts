@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { rowsOf, type DbOrTx } from "@/db";
-import { notifications, users } from "@/db/schema";
+import { assignments, lessons, notifications, users } from "@/db/schema";
 
 export type NotificationInput = typeof notifications.$inferInsert;
 
@@ -39,7 +39,7 @@ export async function notify(tx: DbOrTx, rows: NotificationInput[]): Promise<voi
 }
 
 /** The kinds that are also sent as email (or land in the outbox without SMTP). */
-export const EMAIL_KINDS: ReadonlySet<NotificationInput["kind"]> = new Set(["review_assigned", "review_received", "deadline"]);
+export const EMAIL_KINDS: ReadonlySet<NotificationInput["kind"]> = new Set(["review_assigned", "review_received", "deadline", "review_sent_back", "grades_released"]);
 
 /** A user's unread notifications as a scalar subquery: the header reads it inside the session's statement. */
 export function unreadCountSql(userId: SQL | SQLWrapper | string): SQL<number> {
@@ -66,9 +66,12 @@ export async function listNotifications(db: DbOrTx, userId: string, limit = 50) 
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
       actorName: users.name,
+      lessonSlug: lessons.slug,
     })
     .from(notifications)
     .leftJoin(users, eq(users.id, notifications.actorId))
+    .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
+    .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);

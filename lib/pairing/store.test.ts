@@ -243,9 +243,9 @@ describe("pairing on the database", () => {
 });
 
 describe("anonymous submission threads", () => {
-  it("a reviewer's ordinary reply notifies the author without naming the reviewer; named assignments name them", async () => {
-    for (const anonymous of [true, false]) {
-      const { cohort, instructor, students, assignment } = await pairingCohort(3, { anonymous });
+  it("a reviewer's ordinary reply notifies the author without naming the reviewer unless the assignment is named; the author's reply names them except under double-blind", async () => {
+    for (const anonymity of ["double", "reviewers", "named"] as const) {
+      const { cohort, instructor, students, assignment } = await pairingCohort(3, { anonymity });
       await submitAll(cohort.id, assignment, students);
       await getDb().transaction((tx) => pairNow(tx, instructor, assignment.id));
       const [task] = await reviewRows(assignment.id);
@@ -256,7 +256,15 @@ describe("anonymous submission threads", () => {
         .select()
         .from(notifications)
         .where(and(eq(notifications.userId, task!.authorId), eq(notifications.kind, "reply")));
-      expect(told!.actorId, `anonymous: ${anonymous}`).toBe(anonymous ? null : reviewer.id);
+      expect(told!.actorId, `reviewer's reply, ${anonymity}`).toBe(anonymity === "named" ? reviewer.id : null);
+      // The author answers, mentioning the reviewer's post by replying: the reviewer hears of it through a mention.
+      const author = students.find((s) => s.id === task!.authorId)!;
+      await getDb().transaction((tx) => reply(tx, author, { threadId: sub!.threadId, body: `Danke! @${reviewer.name}` }));
+      const [mentioned] = await getDb()
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, reviewer.id), eq(notifications.kind, "mention")));
+      expect(mentioned!.actorId, `author's reply, ${anonymity}`).toBe(anonymity === "double" ? null : author.id);
     }
   });
 });

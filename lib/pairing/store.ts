@@ -67,7 +67,7 @@ async function activeSubmissions(tx: DbOrTx, a: Pick<PairingAssignment, "id">): 
   return new Map(rows.map((r) => [r.authorId, r.submissionId]));
 }
 
-type Loaded = {
+export type Loaded = {
   pairing: typeof pairings.$inferSelect;
   rows: ReviewRow[];
   state: core.PairingState;
@@ -75,7 +75,7 @@ type Loaded = {
 };
 
 /** The kept state of a paired assignment, or null before pairing. Reviews of inactive submissions are history, not state. */
-async function loadState(tx: DbOrTx, a: Pick<PairingAssignment, "id" | "reviewsPerStudent">): Promise<Loaded | null> {
+export async function loadState(tx: DbOrTx, a: Pick<PairingAssignment, "id" | "reviewsPerStudent">): Promise<Loaded | null> {
   const [pairing] = await tx.select().from(pairings).where(eq(pairings.assignmentId, a.id)).limit(1);
   if (!pairing) return null;
   const [rows, submissionOf] = await Promise.all([
@@ -111,7 +111,7 @@ export function dueFor(a: Pick<PairingAssignment, "reviewDue">, now: Date): Date
 }
 
 /** Writes the difference between the loaded rows and the core's next state; tells reviewers of new tasks. */
-async function applyState(
+export async function applyState(
   tx: DbOrTx,
   a: PairingAssignment,
   before: ReviewRow[],

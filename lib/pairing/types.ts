@@ -9,8 +9,8 @@ export type ReviewAnchor = { canvasIndex: number; noteId: string; text: string }
 export const MIN_REVIEW_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** A review still open this long after its due time expires and its submission goes to the reserve pool. */
 export const REVIEW_GRACE_MS = 24 * 60 * 60 * 1000;
-/** The least a review says, counted over its comments and "what stands out". */
-export const REVIEW_MIN_CHARS = 150;
+export const HELPFULNESS_COMMENT_MAX = 1000;
+export const SEND_BACK_NOTE_MAX = 2000;
 export const REVIEW_COMMENT_MAX = 2000;
 export const REVIEW_STANDOUT_MAX = 5000;
 export const REVIEW_ANCHORS_MAX = 20;

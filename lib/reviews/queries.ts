@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, lessons, pairings, reviews, submissions, submissionVersions, users } from "@/db/schema";
+import { assignments, lessons, pairings, reviews, selfAssessments, submissions, submissionVersions, users } from "@/db/schema";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { rowsOf } from "@/db";
 import { isUnlocked } from "./visibility";
+import type { Anonymity } from "@/lib/assignments/types";
 
 /** Open review tasks of a student in a cohort, soonest due first (the dashboard and lesson pages). */
 export async function reviewTasks(db: DbOrTx, userId: string, cohortId: string) {
@@ -32,7 +33,7 @@ export async function myReviews(db: DbOrTx, userId: string, cohortId: string) {
       lessonSlug: lessons.slug,
       threadId: submissions.threadId,
       postId: reviews.postId,
-      anonymous: assignments.anonymous,
+      anonymity: assignments.anonymity,
       authorId: reviews.authorId,
       authorName: users.name,
       helpfulness: reviews.helpfulness,
@@ -95,17 +96,26 @@ export async function reviewStanding(db: DbOrTx, userId: string, a: typeof assig
       (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.reviewerId} = ${userId} and ${reviews.kind} = 'duty' and ${reviews.status} = 'submitted')::int as given,
       (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.authorId} = ${userId} and ${reviews.status} = 'submitted')::int as received,
       (select count(*) from ${reviews} where ${reviews.assignmentId} = ${a.id} and ${reviews.authorId} = ${userId} and ${reviews.status} <> 'expired')::int as expected,
-      exists(select 1 from ${pairings} where ${pairings.assignmentId} = ${a.id}) as paired`);
-  const [row] = rowsOf<{ owed: number; given: number; received: number; expected: number; paired: boolean }>(result);
-  const r = row ?? { owed: 0, given: 0, received: 0, expected: 0, paired: false };
-  return { ...r, unlocked: isUnlocked(a, now, r.owed, r.given) };
+      exists(select 1 from ${pairings} where ${pairings.assignmentId} = ${a.id}) as paired,
+      exists(select 1 from ${selfAssessments} where ${selfAssessments.assignmentId} = ${a.id} and ${selfAssessments.userId} = ${userId}) as "selfAssessed"`);
+  const [row] = rowsOf<{ owed: number; given: number; received: number; expected: number; paired: boolean; selfAssessed: boolean }>(result);
+  const { selfAssessed, ...r } = row ?? { owed: 0, given: 0, received: 0, expected: 0, paired: false, selfAssessed: false };
+  // selfAssessed only where the assignment asks for a self-assessment (undefined otherwise).
+  return { ...r, unlocked: isUnlocked(a, now, r.owed, r.given, selfAssessed), selfAssessed: a.selfAssessment ? selfAssessed : undefined };
 }
 
-/** The submitted reviews of a submission thread, keyed by their post, for the thread page. */
+/**
+ * The submitted reviews of a submission thread, keyed by their post, for the thread page; and the
+ * ones sent back for revision, whose post waits (hidden) for the resubmission.
+ */
 export async function threadReviews(db: DbOrTx, threadId: string) {
   return db
     .select({
       id: reviews.id,
+      status: reviews.status,
+      sentBackAt: reviews.sentBackAt,
+      sentBackNote: reviews.sentBackNote,
+      helpfulnessComment: reviews.helpfulnessComment,
       postId: reviews.postId,
       reviewerId: reviews.reviewerId,
       kind: reviews.kind,
@@ -118,7 +128,12 @@ export async function threadReviews(db: DbOrTx, threadId: string) {
     })
     .from(reviews)
     .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
-    .where(and(eq(submissions.threadId, threadId), eq(reviews.status, "submitted")))
+    .where(
+      and(
+        eq(submissions.threadId, threadId),
+        or(eq(reviews.status, "submitted"), and(eq(reviews.status, "draft"), isNotNull(reviews.sentBackAt), isNotNull(reviews.postId))),
+      ),
+    )
     .orderBy(asc(reviews.submittedAt));
 }
 
@@ -137,7 +152,7 @@ export type PoolItem = {
   assignmentId: string;
   authorId: string;
   authorName: string;
-  anonymous: boolean;
+  anonymity: Anonymity;
   lessonTitle: string;
   missing: number;
   since: Date;
@@ -155,7 +170,7 @@ export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string
     select
       (select coalesce(json_agg(pool order by pool.ord), '[]'::json) from (
         select s.id as "submissionId", s.assignment_id as "assignmentId", s.author_id as "authorId", u.name as "authorName",
-               a.anonymous, l.title as "lessonTitle",
+               a.anonymity, l.title as "lessonTitle",
                a.reviews_per_student - coalesce(have.n, 0) as missing,
                coalesce(have.last_expired, p.created_at) as since,
                row_number() over (order by coalesce(have.last_expired, p.created_at) asc, s.created_at asc) as ord

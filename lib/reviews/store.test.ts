@@ -1,17 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { forumPosts, forumThreads, notifications, reviews, submissions } from "@/db/schema";
+import { auditLog, forumPosts, forumThreads, notifications, reviews, submissions } from "@/db/schema";
 import type { AssignmentInput } from "@/lib/assignments/store";
 import { expireOverdue, pairNow } from "@/lib/pairing/store";
-import { REVIEW_MIN_CHARS } from "@/lib/pairing/types";
 import { deletePost, editPost } from "@/lib/forum/store";
 import { addMember } from "@/lib/test/factories";
 import { pairingCohort, submitEmpathyMap, type Person } from "@/lib/test/pairing-fixtures";
 import { refusal, refusalOf } from "@/lib/test/refusal";
 import { givenReviews, reviewForPage, reviewStanding, reviewTasks, threadReviews } from "./queries";
-import { reviewLength } from "./length";
-import { rateHelpfulness, reviewMarkdown, saveDraft, submitReview, type ReviewContent } from "./store";
+import { sendBackSchema } from "@/lib/validation/review";
+import { rateHelpfulness, reviewMarkdown, saveDraft, sendBackReview, submitReview, type ReviewContent } from "./store";
 import { isUnlocked, unlockedFor } from "./visibility";
 
 const HOUR = 3_600_000;
@@ -26,7 +25,7 @@ function content(over: Partial<ReviewContent> = {}): ReviewContent {
       clarity: { score: 3, comment: "Die Pains sind konkret benannt, die Gains bleiben noch etwas allgemein." },
       fit: { score: 4, comment: "Die Map passt gut zum Segment, das im Interview beschrieben wurde." },
     },
-    standout: "Besonders stark: die Zitate aus dem Interview.",
+    standout: "Besonders stark: die Zitate aus dem Interview, die zeigen, was die Zielgruppe wirklich bewegt.",
     anchors: [],
     ...over,
   };
@@ -195,8 +194,8 @@ describe("submitting a review", () => {
     expect((await reviewRow(task.id)).scores).toMatchObject({ clarity: { score: 4 }, fit: { score: 5 } });
   });
 
-  it(`a review says at least ${REVIEW_MIN_CHARS} characters over its comments and standout, whitespace not counted`, async () => {
-    const { students, tasksOf } = await pairedCohort();
+  it("each criterion comment and the summary reach the assignment's minimum, whitespace not counted; the short fields are named", async () => {
+    const { students, tasksOf } = await pairedCohort(4, { minCommentChars: 30, minSummaryChars: 80 });
     const reviewer = students[0]!;
     const task = tasksOf(reviewer)[0]!;
     const scored = (a: string, b: string, standout: string): ReviewContent => ({
@@ -204,19 +203,27 @@ describe("submitting a review", () => {
       standout,
       anchors: [],
     });
-    const short = scored("a".repeat(50), "b".repeat(50), "c".repeat(49));
-    expect(reviewLength(short)).toBe(REVIEW_MIN_CHARS - 1);
-    expect(await refusal(send(reviewer, task.id, 1, short))).toBe("reviewTooShort");
-    // Padding does not make it longer.
-    const padded = scored(`   ${"a".repeat(50)}   `, `\n\n${"b".repeat(50)}\n`, `${"c".repeat(49)}          `);
-    expect(reviewLength(padded)).toBe(REVIEW_MIN_CHARS - 1);
-    expect(await refusal(send(reviewer, task.id, 1, padded))).toBe("reviewTooShort");
-    // A comment on a criterion not in the rubric does not count either.
-    const stray: ReviewContent = { ...short, scores: { ...short.scores, bogus: { score: 1, comment: "x".repeat(200) } } };
-    expect(await refusal(send(reviewer, task.id, 1, stray))).toBe("reviewTooShort");
+    // The case an outside test found: long comments cannot make up for a summary of "kurz".
+    const e = await refusalOf(send(reviewer, task.id, 1, scored("a".repeat(200), "b".repeat(200), "kurz")));
+    expect(e.messageKey).toBe("reviewTooShort");
+    expect(e.fieldErrorKeys).toEqual({ standout: "reviewSummaryTooShort" });
+    expect(e.params).toEqual({ comment: 30, summary: 80 });
+    // One comment one character short, whitespace padding not counted.
+    const padded = scored(`   ${"a".repeat(29)}   `, "b".repeat(30), `\n${"c".repeat(80)}\n`);
+    expect((await refusalOf(send(reviewer, task.id, 1, padded))).fieldErrorKeys).toEqual({ "comment-clarity": "reviewCommentTooShort" });
+    // A comment on a criterion not in the rubric does not stand in for a missing one.
+    const stray: ReviewContent = { ...scored("", "b".repeat(30), "c".repeat(80)), scores: { ...scored("", "b".repeat(30), "").scores, bogus: { score: 1, comment: "x".repeat(200) } } };
+    expect((await refusalOf(send(reviewer, task.id, 1, stray))).fieldErrorKeys).toEqual({ "comment-clarity": "reviewCommentTooShort" });
     expect((await reviewRow(task.id)).status).toBe("assigned");
     // Exactly the minimum goes through.
-    await send(reviewer, task.id, 1, scored("a".repeat(50), "b".repeat(50), "c".repeat(50)));
+    await send(reviewer, task.id, 1, scored("a".repeat(30), "b".repeat(30), "c".repeat(80)));
+    expect((await reviewRow(task.id)).status).toBe("submitted");
+  });
+
+  it("an assignment without minimums takes a scored review with short words", async () => {
+    const { students, tasksOf } = await pairedCohort(4, { minCommentChars: 0, minSummaryChars: 0 });
+    const task = tasksOf(students[1]!)[0]!;
+    await send(students[1]!, task.id, 1, { scores: { clarity: { score: 2, comment: "" }, fit: { score: 3, comment: "ok" } }, standout: "", anchors: [] });
     expect((await reviewRow(task.id)).status).toBe("submitted");
   });
 
@@ -269,8 +276,8 @@ describe("submitting a review", () => {
     expect(row.submittedAt!.getTime()).toBe(now.getTime());
   });
 
-  it("an anonymous assignment tells the author without the reviewer", async () => {
-    const { students, tasksOf, assignment } = await pairedCohort(4, { anonymous: true });
+  it("an assignment with anonymous reviewers tells the author without the reviewer", async () => {
+    const { students, tasksOf, assignment } = await pairedCohort(4, { anonymity: "reviewers" });
     const reviewer = students[1]!;
     const task = tasksOf(reviewer)[0]!;
     const { postId } = await send(reviewer, task.id, 1);
@@ -338,6 +345,73 @@ describe("submitting a review", () => {
     expect(thread.replyCount).toBe(1);
     expect(await receivedNotes(assignment.id)).toHaveLength(1);
     expect((await reviewRow(task.id)).postId).toBe((won[0] as PromiseFulfilledResult<{ postId: string }>).value.postId);
+  });
+});
+
+describe("send back for revision", () => {
+  it("an instructor sends a review back: a draft again, hidden from the thread, not counted, both told, audited; resubmitted into its post", async () => {
+    const { students, tasksOf, assignment, instructor, cohort } = await pairedCohort(4, { hideReceivedUntilGiven: false });
+    const reviewer = students[0]!;
+    const task = tasksOf(reviewer)[0]!;
+    const { postId, threadId } = await sendCurrent(reviewer, task.id);
+    const author = students.find((x) => x.id === task.authorId)!;
+    await rate(author, task.id, 2);
+    const repliesBefore = (await threadOf(task)).replyCount;
+    const now = new Date(Date.now() + HOUR);
+    await getDb().transaction((tx) => sendBackReview(tx, instructor, { reviewId: task.id, note: "Bitte begründe die Punkte zu den Gains." }, now));
+
+    const row = await reviewRow(task.id);
+    expect(row).toMatchObject({ status: "draft", submittedAt: null, helpfulness: null, sentBackNote: "Bitte begründe die Punkte zu den Gains.", sentBackById: instructor.id, sentBackCount: 1, postId });
+    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(now.getTime() + 48 * HOUR);
+    const [post] = await getDb().select().from(forumPosts).where(eq(forumPosts.id, postId));
+    expect(post!.hidden).toBe(true);
+    // It no longer counts: the author received 0 of 2, the reviewer gave 0.
+    expect((await reviewStanding(getDb(), author.id, assignment)).received).toBe(0);
+    expect((await reviewStanding(getDb(), reviewer.id, assignment)).given).toBe(0);
+    expect((await threadReviews(getDb(), threadId)).map((r) => [r.id, r.status])).toEqual([[task.id, "draft"]]);
+    const told = await getDb().select().from(notifications).where(eq(notifications.assignmentId, assignment.id));
+    expect(told.filter((n) => n.kind === "review_sent_back").map((n) => [n.userId, n.actorId])).toEqual([[reviewer.id, instructor.id]]);
+    expect(told.filter((n) => n.kind === "review_revising").map((n) => [n.userId, n.actorId])).toEqual([[author.id, null]]);
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.cohortId, cohort.id));
+    expect(audit.find((a) => a.action === "review_sent_back")).toMatchObject({ actorId: instructor.id, subjectId: reviewer.id, assignmentId: assignment.id });
+
+    // Sending it back again before it is resubmitted: a conflict, nothing changes.
+    expect(await refusal(getDb().transaction((tx) => sendBackReview(tx, instructor, { reviewId: task.id, note: "Noch einmal" })))).toBe("reviewNotSubmitted");
+
+    // The reviewer revises: the same post comes back, the thread gains no reply.
+    const again = await sendCurrent(reviewer, task.id, content({ standout: "Überarbeitet: Die Gains sind jetzt mit den Zitaten aus dem Interview begründet, Punkt für Punkt." }));
+    expect(again.postId).toBe(postId);
+    const [back] = await getDb().select().from(forumPosts).where(eq(forumPosts.id, postId));
+    expect(back!.hidden).toBe(false);
+    expect(back!.editedAt).not.toBeNull();
+    expect(back!.bodyMd).toContain("Überarbeitet");
+    expect((await threadOf(task)).replyCount).toBe(repliesBefore);
+    expect((await reviewRow(task.id)).status).toBe("submitted");
+    expect((await reviewStanding(getDb(), author.id, assignment)).received).toBe(1);
+  });
+
+  it("only the cohort's instructors send back; a note is required (the action's schema) and nothing is written on refusal", async () => {
+    const { students, tasksOf } = await pairedCohort();
+    const other = await pairedCohort(2);
+    const reviewer = students[0]!;
+    const task = tasksOf(reviewer)[0]!;
+    await sendCurrent(reviewer, task.id);
+    for (const who of [reviewer, students.find((x) => x.id === task.authorId)!, students[3]!, other.instructor, other.students[0]!]) {
+      expect(await refusal(getDb().transaction((tx) => sendBackReview(tx, who, { reviewId: task.id, note: "Bitte überarbeiten" })))).toBe("notFound");
+    }
+    expect(await reviewRow(task.id)).toMatchObject({ status: "submitted", sentBackAt: null, sentBackCount: 0 });
+    expect(sendBackSchema.safeParse({ cohortId: task.cohortId, reviewId: task.id, note: "   " }).error?.issues[0]?.message).toBe("sendBackNoteRequired");
+  });
+
+  it("the recipient's helpfulness note is kept with the rating and may be changed", async () => {
+    const { students, tasksOf } = await pairedCohort(4, { hideReceivedUntilGiven: false });
+    const task = tasksOf(students[0]!)[0]!;
+    await sendCurrent(students[0]!, task.id);
+    const author = students.find((x) => x.id === task.authorId)!;
+    await getDb().transaction((tx) => rateHelpfulness(tx, author, { reviewId: task.id, rating: 4, comment: "Die Frage zu den Pains half; ein Beispiel fehlte." }));
+    expect(await reviewRow(task.id)).toMatchObject({ helpfulness: 4, helpfulnessComment: "Die Frage zu den Pains half; ein Beispiel fehlte." });
+    await getDb().transaction((tx) => rateHelpfulness(tx, author, { reviewId: task.id, rating: 5 }));
+    expect(await reviewRow(task.id)).toMatchObject({ helpfulness: 5, helpfulnessComment: "Die Frage zu den Pains half; ein Beispiel fehlte." });
   });
 });
 
@@ -604,13 +678,13 @@ describe("review queries", () => {
     // Submitted in the opposite order of their ids' listing.
     const p2 = await sendCurrent(student(second!.reviewerId), second!.id, content(), t1);
     expect((await threadReviews(getDb(), thread.id)).map((r) => r.id)).toEqual([second!.id]);
-    const p1 = await sendCurrent(student(first!.reviewerId), first!.id, content({ standout: "Später eingereicht, aber ebenso gründlich gelesen." }), t2);
+    const p1 = await sendCurrent(student(first!.reviewerId), first!.id, content({ standout: "Später eingereicht, aber ebenso gründlich gelesen und mit zwei konkreten Vorschlägen versehen." }), t2);
     const listed = await threadReviews(getDb(), thread.id);
     expect(listed.map((r) => [r.id, r.postId])).toEqual([
       [second!.id, p2.postId],
       [first!.id, p1.postId],
     ]);
-    expect(listed[1]).toMatchObject({ reviewerId: first!.reviewerId, standout: "Später eingereicht, aber ebenso gründlich gelesen.", reviewedVersion: 1, helpfulness: null });
+    expect(listed[1]).toMatchObject({ reviewerId: first!.reviewerId, standout: "Später eingereicht, aber ebenso gründlich gelesen und mit zwei konkreten Vorschlägen versehen.", reviewedVersion: 1, helpfulness: null });
 
     const given = await givenReviews(getDb(), first!.reviewerId, cohort.id);
     expect(given.map((r) => r.id)).toEqual([first!.id]);

@@ -1,13 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { assignments, forumPosts, forumThreads, lessons, reviews, submissions } from "@/db/schema";
+import { assignments, forumPosts, forumThreads, lessons, reviews, submissions, users } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
 import type { RubricCriterion } from "@/lib/assignments/types";
+import { calibrationGate } from "@/lib/calibration/queries";
+import { recordAudit } from "@/lib/cohorts/audit";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { notify } from "@/lib/notifications/store";
-import { REVIEW_MIN_CHARS, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
-import { reviewLength } from "./length";
-import { unlockedFor } from "./visibility";
+import { MIN_REVIEW_WINDOW_MS, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
+import { reviewQualityErrors } from "./quality";
+import { hidesReviewers } from "./anonymity";
+import { requireUnlocked } from "./visibility";
 
 /**
  * Writing reviews: drafts (versioned, so a second tab gets a conflict), submitting into the
@@ -42,7 +45,13 @@ async function ownOpenReview(tx: DbOrTx, actor: Actor, reviewId: string) {
   if (!row || row.review.reviewerId !== actor.id) throw new ActionError("not_found", "notFound");
   if (row.review.status === "submitted") throw new ActionError("conflict", "reviewAlreadySubmitted");
   if (row.review.status === "expired") throw new ActionError("forbidden", "reviewExpired");
-  if (!(await actorRole(tx, row.assignment.cohortId, actor))) throw new ActionError("not_found", "notFound");
+  const role = await actorRole(tx, row.assignment.cohortId, actor);
+  if (!role) throw new ActionError("not_found", "notFound");
+  // Calibration required (and an example ready): a student reviews an example before their first peer review.
+  if (role === "student" && row.assignment.calibration === "required") {
+    const gate = await calibrationGate(tx, row.assignment, actor.id);
+    if (gate.required && !gate.done) throw new ActionError("forbidden", "calibrationRequired");
+  }
   return row;
 }
 
@@ -83,9 +92,10 @@ export function reviewMarkdown(rubric: RubricCriterion[], content: ReviewContent
 }
 
 /**
- * Submits the review: every criterion scored, the minimum length reached. It is posted into the
- * submission's thread as an assigned review and the author hears of it (without the reviewer's
- * name when the assignment is anonymous).
+ * Submits the review: every criterion scored, each comment and the summary at least as long as the
+ * assignment asks. It is posted into the submission's thread as an assigned review and the author
+ * hears of it (without the reviewer's name when reviewers are anonymous). A review sent back for
+ * revision comes back into its old post, which shows again.
  */
 export async function submitReview(
   tx: DbOrTx,
@@ -99,19 +109,23 @@ export async function submitReview(
   if (unscored.length > 0) {
     throw new ActionError("invalid", "reviewUnscored", Object.fromEntries(unscored.map((c) => [`score-${c.id}`, "reviewScoreMissing"])));
   }
-  if (reviewLength({ scores, standout: input.standout }) < REVIEW_MIN_CHARS) {
-    throw new ActionError("invalid", "reviewTooShort", { standout: "reviewTooShortField" });
-  }
+  const short = reviewQualityErrors(assignment, { scores, standout: input.standout });
+  if (short) throw new ActionError("invalid", "reviewTooShort", short, { comment: assignment.minCommentChars, summary: assignment.minSummaryChars });
   const [version] = await tx
     .select({ v: submissions.currentVersion })
     .from(submissions)
     .where(eq(submissions.id, review.submissionId))
     .limit(1);
   const content = { scores, standout: input.standout, anchors: input.anchors };
-  const [post] = await tx
-    .insert(forumPosts)
-    .values({ threadId, authorId: actor.id, bodyMd: reviewMarkdown(assignment.rubric, content), createdAt: now })
-    .returning({ id: forumPosts.id });
+  const bodyMd = reviewMarkdown(assignment.rubric, content);
+  const resubmitted = review.postId !== null;
+  const [post] = resubmitted
+    ? await tx
+        .update(forumPosts)
+        .set({ bodyMd, hidden: false, editedAt: now })
+        .where(eq(forumPosts.id, review.postId!))
+        .returning({ id: forumPosts.id })
+    : await tx.insert(forumPosts).values({ threadId, authorId: actor.id, bodyMd, createdAt: now }).returning({ id: forumPosts.id });
   const [row] = await tx
     .update(reviews)
     .set({
@@ -130,13 +144,13 @@ export async function submitReview(
   if (!row) throw new ActionError("conflict", "reviewChanged");
   await tx
     .update(forumThreads)
-    .set({ replyCount: sql`${forumThreads.replyCount} + 1`, lastActivityAt: now })
+    .set({ replyCount: resubmitted ? forumThreads.replyCount : sql`${forumThreads.replyCount} + 1`, lastActivityAt: now })
     .where(eq(forumThreads.id, threadId));
   await notify(tx, [
     {
       userId: review.authorId,
       kind: "review_received",
-      actorId: assignment.anonymous ? null : actor.id,
+      actorId: hidesReviewers(assignment.anonymity) ? null : actor.id,
       cohortId: assignment.cohortId,
       threadId,
       postId: post!.id,
@@ -147,11 +161,11 @@ export async function submitReview(
   return { threadId, postId: post!.id };
 }
 
-/** The recipient rates a review they can see (1–5); rating again changes it. */
+/** The recipient rates a review they can see (1–5), optionally saying what helped and what was missing; rating again changes it. */
 export async function rateHelpfulness(
   tx: DbOrTx,
   actor: Actor,
-  input: { reviewId: string; rating: number },
+  input: { reviewId: string; rating: number; comment?: string },
   now = new Date(),
 ): Promise<{ threadId: string; cohortId: string }> {
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) throw new ActionError("invalid", "helpfulnessRange");
@@ -163,7 +177,83 @@ export async function rateHelpfulness(
     .where(eq(reviews.id, input.reviewId))
     .limit(1);
   if (!row || row.review.authorId !== actor.id || row.review.status !== "submitted") throw new ActionError("not_found", "notFound");
-  if (!(await unlockedFor(tx, row.assignment, actor.id, now))) throw new ActionError("forbidden", "reviewsLocked");
-  await tx.update(reviews).set({ helpfulness: input.rating, updatedAt: now }).where(eq(reviews.id, row.review.id));
+  await requireUnlocked(tx, row.assignment, actor.id, now);
+  await tx
+    .update(reviews)
+    .set({ helpfulness: input.rating, helpfulnessComment: input.comment ?? row.review.helpfulnessComment, updatedAt: now })
+    .where(eq(reviews.id, row.review.id));
   return { threadId: row.threadId, cohortId: row.assignment.cohortId };
+}
+
+/**
+ * An instructor of the cohort sends a submitted review back with a note: it is the reviewer's draft
+ * again (due no sooner than the usual review window from now), its post is hidden from the thread
+ * and it no longer counts — for the author's "received", the reviewer's "given" and grades — until
+ * it is resubmitted. The reviewer and the author are told; the audit log keeps who and why.
+ */
+export async function sendBackReview(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { reviewId: string; note: string },
+  now = new Date(),
+): Promise<{ threadId: string; cohortId: string }> {
+  const [row] = await tx
+    .select({ review: reviews, assignment: assignments, lessonTitle: lessons.title, threadId: submissions.threadId, reviewerName: users.name })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(submissions, eq(submissions.id, reviews.submissionId))
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(eq(reviews.id, input.reviewId))
+    .limit(1)
+    .for("update", { of: reviews });
+  if (!row || (await actorRole(tx, row.review.cohortId, actor)) !== "instructor") throw new ActionError("not_found", "notFound");
+  if (row.review.status !== "submitted") throw new ActionError("conflict", "reviewNotSubmitted");
+  const { review, assignment } = row;
+  const due = new Date(Math.max(review.dueAt.getTime(), now.getTime() + MIN_REVIEW_WINDOW_MS));
+  await tx
+    .update(reviews)
+    .set({
+      status: "draft",
+      submittedAt: null,
+      dueAt: due,
+      helpfulness: null,
+      helpfulnessComment: "",
+      sentBackAt: now,
+      sentBackNote: input.note,
+      sentBackById: actor.id,
+      sentBackCount: sql`${reviews.sentBackCount} + 1`,
+      version: sql`${reviews.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(reviews.id, review.id));
+  if (review.postId) await tx.update(forumPosts).set({ hidden: true }).where(eq(forumPosts.id, review.postId));
+  await notify(tx, [
+    {
+      userId: review.reviewerId,
+      kind: "review_sent_back",
+      actorId: actor.id,
+      cohortId: assignment.cohortId,
+      assignmentId: assignment.id,
+      subject: row.lessonTitle,
+    },
+    {
+      userId: review.authorId,
+      kind: "review_revising",
+      actorId: null,
+      cohortId: assignment.cohortId,
+      threadId: row.threadId,
+      assignmentId: assignment.id,
+      subject: row.lessonTitle,
+    },
+  ]);
+  await recordAudit(tx, {
+    cohortId: assignment.cohortId,
+    actorId: actor.id,
+    action: "review_sent_back",
+    subjectId: review.reviewerId,
+    assignmentId: assignment.id,
+    details: { reviewer: row.reviewerName, note: input.note.slice(0, 500), due: due.toISOString() },
+  });
+  return { threadId: row.threadId, cohortId: assignment.cohortId };
 }

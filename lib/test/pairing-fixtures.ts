@@ -31,7 +31,7 @@ export async function pairingCohort(n: number, over: Partial<AssignmentInput> = 
     reviewsPerStudent: 2,
     submissionDue: new Date(Date.now() + 7 * DAY),
     reviewDue: new Date(Date.now() + 14 * DAY),
-    anonymous: false,
+    anonymity: "named",
     hideReceivedUntilGiven: true,
     pairingMode: "deadline",
     ...over,

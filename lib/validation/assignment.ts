@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { userText } from "./text";
-import { INSTRUCTIONS_MAX, REQUIREMENTS_MAX, REVIEWS_MAX, REVIEWS_MIN, RUBRIC_MAX } from "@/lib/assignments/types";
+import {
+  DEFAULT_GRADE_WEIGHTS,
+  INSTRUCTIONS_MAX,
+  MIN_COMMENT_MAX,
+  MIN_SUMMARY_MAX,
+  REQUIREMENTS_MAX,
+  REVIEWS_MAX,
+  REVIEWS_MIN,
+  RUBRIC_MAX,
+} from "@/lib/assignments/types";
 import { TEMPLATE_KINDS } from "@/lib/canvas/templates";
 import { zonedToInstant } from "@/lib/time";
 
@@ -38,6 +47,13 @@ const checkbox = z
   .optional()
   .transform((v) => v === "on" || v === "true");
 
+/** A relative grade weight, 0–100 (empty counts as 0). */
+const weight = (fallback: number) =>
+  z
+    .union([z.literal(""), z.coerce.number("weightRange").int("weightRange").min(0, "weightRange").max(100, "weightRange")])
+    .default(fallback)
+    .transform((v) => (v === "" ? 0 : v));
+
 export const assignmentSchema = z
   .object({
     cohortId: z.uuid(),
@@ -50,9 +66,18 @@ export const assignmentSchema = z
     reviewsPerStudent: z.coerce.number().int().min(REVIEWS_MIN, "reviewsRange").max(REVIEWS_MAX, "reviewsRange"),
     submissionDue: z.string(),
     reviewDue: z.string(),
-    anonymous: checkbox,
+    anonymity: z.enum(["named", "reviewers", "double"], "anonymityRequired"),
     hideReceivedUntilGiven: checkbox,
     pairingMode: z.enum(["deadline", "rolling"]),
+    minCommentChars: z.coerce.number("minCharsRange").int("minCharsRange").min(0, "minCharsRange").max(MIN_COMMENT_MAX, "minCharsRange").default(20),
+    minSummaryChars: z.coerce.number("minCharsRange").int("minCharsRange").min(0, "minCharsRange").max(MIN_SUMMARY_MAX, "minCharsRange").default(60),
+    calibration: z.enum(["off", "optional", "required"]).default("off"),
+    selfAssessment: checkbox,
+    gradeAggregate: z.enum(["mean", "median"]).default("mean"),
+    weight_submission: weight(DEFAULT_GRADE_WEIGHTS.submission),
+    weight_reviewing: weight(DEFAULT_GRADE_WEIGHTS.reviewing),
+    weight_calibration: weight(DEFAULT_GRADE_WEIGHTS.calibration),
+    weight_helpfulness: weight(DEFAULT_GRADE_WEIGHTS.helpfulness),
   })
   .transform((input, ctx) => {
     const submissionDue = zonedToInstant(input.submissionDue, input.timeZone);
@@ -62,10 +87,13 @@ export const assignmentSchema = z
     if (submissionDue && reviewDue && reviewDue <= submissionDue) {
       ctx.addIssue({ code: "custom", path: ["reviewDue"], message: "reviewDueBeforeSubmission" });
     }
+    const { weight_submission, weight_reviewing, weight_calibration, weight_helpfulness, ...rest } = input;
+    const gradeWeights = { submission: weight_submission, reviewing: weight_reviewing, calibration: weight_calibration, helpfulness: weight_helpfulness };
+    if (Object.values(gradeWeights).every((w) => w === 0)) ctx.addIssue({ code: "custom", path: ["gradeWeights"], message: "weightsAllZero" });
     if (!submissionDue || !reviewDue) return z.NEVER;
     const ids = new Set(input.rubric.map((c) => c.id));
     if (ids.size !== input.rubric.length) ctx.addIssue({ code: "custom", path: ["rubric"], message: "invalid" });
-    return { ...input, submissionDue, reviewDue };
+    return { ...rest, gradeWeights, submissionDue, reviewDue };
   });
 
 export const submitSchema = z.object({

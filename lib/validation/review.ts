@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userText } from "./text";
-import { REVIEW_ANCHORS_MAX, REVIEW_COMMENT_MAX, REVIEW_STANDOUT_MAX } from "@/lib/pairing/types";
+import { HELPFULNESS_COMMENT_MAX, REVIEW_ANCHORS_MAX, REVIEW_COMMENT_MAX, REVIEW_STANDOUT_MAX, SEND_BACK_NOTE_MAX } from "@/lib/pairing/types";
 
 const answer = z.object({
   score: z.number().int().min(1).max(5).nullable(),
@@ -27,6 +27,15 @@ export const helpfulnessSchema = z.object({
   cohortId: z.uuid(),
   reviewId: z.uuid(),
   rating: z.coerce.number().int().min(1, "helpfulnessRange").max(5, "helpfulnessRange"),
+  /** What helped, what was missing: optional. */
+  comment: userText().trim().max(HELPFULNESS_COMMENT_MAX, "helpfulnessCommentTooLong").optional(),
+});
+
+/** An instructor sends a submitted review back to its reviewer, saying what to improve. */
+export const sendBackSchema = z.object({
+  cohortId: z.uuid(),
+  reviewId: z.uuid(),
+  note: userText().trim().min(1, "sendBackNoteRequired").max(SEND_BACK_NOTE_MAX, "sendBackNoteTooLong"),
 });
 
 export const takeFromPoolSchema = z.object({ cohortId: z.uuid(), assignmentId: z.uuid(), submissionId: z.uuid() });

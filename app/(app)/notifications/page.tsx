@@ -18,7 +18,11 @@ type Row = Awaited<ReturnType<typeof listNotifications>>[number];
 /** Where a notification leads: the post in its thread, else the cohort; null when there is nothing to open. */
 function hrefOf(row: Row): string | null {
   // Review tasks and their deadlines lead to the reviews page.
-  if ((row.kind === "review_assigned" || row.deadlineKind === "review") && row.cohortId) return `/cohorts/${row.cohortId}/reviews`;
+  if (row.kind === "pool_offer" && row.cohortId) return `/cohorts/${row.cohortId}/reviews#pool-heading`;
+  if ((row.kind === "review_assigned" || row.kind === "review_sent_back" || row.deadlineKind === "review") && row.cohortId)
+    return `/cohorts/${row.cohortId}/reviews`;
+  // A released grade is shown on its lesson's page.
+  if (row.kind === "grades_released" && row.cohortId && row.lessonSlug) return `/cohorts/${row.cohortId}/lessons/${row.lessonSlug}`;
   if (row.cohortId && row.threadId) return `/cohorts/${row.cohortId}/forum/${row.threadId}${row.postId ? `?post=${row.postId}#post-${row.postId}` : ""}`;
   if (row.cohortId) return `/cohorts/${row.cohortId}`;
   return null;
@@ -44,6 +48,14 @@ export default async function NotificationsPage() {
         return t("reviewReceived", values);
       case "deadline":
         return t("deadline", values);
+      case "review_sent_back":
+        return t("reviewSentBack", values);
+      case "review_revising":
+        return t("reviewRevising", values);
+      case "pool_offer":
+        return t("poolOffer", values);
+      case "grades_released":
+        return t("gradesReleased", values);
       default:
         return t("other", values);
     }

@@ -7,6 +7,7 @@ import { AuditList } from "@/components/dashboard/audit-list";
 import { ChartsSection } from "@/components/dashboard/charts-section";
 import { RepairButton } from "@/components/dashboard/fix-buttons";
 import { Matrix } from "@/components/dashboard/matrix";
+import { ReservePool } from "@/components/dashboard/reserve-pool";
 import { Waits } from "@/components/dashboard/waits";
 import { PairNowButton } from "@/components/reviews/pair-now-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -121,6 +122,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       )}
 
       <Waits cohortId={cohortId} params={p} rows={waits.rows} total={waits.total} pageSize={WAITS_PAGE} timeZone={head.timeZone} now={now} />
+
+      <ReservePool cohortId={cohortId} timeZone={head.timeZone} now={now} paired={head.assignments.some((a) => a.pairedAt)} />
 
       <Matrix cohortId={cohortId} params={p} assignments={head.assignments} rows={matrix.rows} total={matrix.total} pageSize={PAGE_SIZE} />
 

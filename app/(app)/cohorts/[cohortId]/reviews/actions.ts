@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions";
 import { pairNow, takeFromPool } from "@/lib/pairing/store";
-import { rateHelpfulness, saveDraft, submitReview } from "@/lib/reviews/store";
-import { helpfulnessSchema, pairNowSchema, reviewContentSchema, takeFromPoolSchema } from "@/lib/validation/review";
+import { rateHelpfulness, saveDraft, sendBackReview, submitReview } from "@/lib/reviews/store";
+import { helpfulnessSchema, pairNowSchema, reviewContentSchema, sendBackSchema, takeFromPoolSchema } from "@/lib/validation/review";
 
 /** Keeps the draft; a save from a stale tab is a conflict. */
 export const saveReviewDraftAction = defineAction({
@@ -22,7 +22,7 @@ export const submitReviewAction = defineAction({
 
 export const rateHelpfulnessAction = defineAction({
   schema: helpfulnessSchema,
-  handler: ({ reviewId, rating }, { user, tx }) => rateHelpfulness(tx, user!, { reviewId, rating }),
+  handler: ({ reviewId, rating, comment }, { user, tx }) => rateHelpfulness(tx, user!, { reviewId, rating, comment }),
   revalidate: (d) => [`/cohorts/${d.cohortId}/forum/${d.threadId}`],
 });
 
@@ -39,4 +39,11 @@ export const pairNowAction = defineAction({
   schema: pairNowSchema,
   handler: ({ assignmentId }, { user, tx }) => pairNow(tx, user!, assignmentId),
   revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/*`],
+});
+
+/** An instructor sends a submitted review back to its reviewer for revision. */
+export const sendBackReviewAction = defineAction({
+  schema: sendBackSchema,
+  handler: ({ reviewId, note }, { user, tx }) => sendBackReview(tx, user!, { reviewId, note }),
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/*`, "/notifications"],
 });

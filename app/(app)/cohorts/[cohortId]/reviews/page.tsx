@@ -11,7 +11,8 @@ import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { myReviews, reservePool } from "@/lib/reviews/queries";
-import { maskName } from "@/lib/reviews/visibility";
+import { maskName } from "@/lib/reviews/anonymity";
+import type { Anonymity } from "@/lib/assignments/types";
 import { takeFromPoolAction } from "./actions";
 
 type Props = { params: Promise<{ cohortId: string }> };
@@ -35,8 +36,8 @@ export default async function ReviewsPage({ params }: Props) {
   if (!course) notFound();
   const instructor = role === "instructor";
   const helpable = pool.items.filter((p) => instructor || pool.canHelpIn.has(p.assignmentId));
-  const name = (p: { anonymous: boolean; authorId: string; authorName: string }) =>
-    maskName({ anonymous: p.anonymous, viewerId: user.id, viewerIsInstructor: instructor, personId: p.authorId, name: p.authorName, alias: t("aPeer") });
+  const name = (p: { anonymity: Anonymity; authorId: string; authorName: string }) =>
+    maskName({ anonymity: p.anonymity, as: "author", viewerId: user.id, viewerIsInstructor: instructor, personId: p.authorId, name: p.authorName, alias: t("aPeer") });
 
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-10">
@@ -45,6 +46,7 @@ export default async function ReviewsPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-muted">{tasks.length > 0 ? t("toGive", { count: tasks.length }) : t("nothingToGive")}</p>
       </header>
+
 
       <section aria-labelledby="tasks-heading" className="flex flex-col gap-3">
         <h2 id="tasks-heading" className="text-lg font-semibold">

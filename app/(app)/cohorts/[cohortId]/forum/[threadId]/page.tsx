@@ -21,7 +21,10 @@ import { assignments } from "@/db/schema";
 import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
 import { ReviewPost } from "@/components/reviews/review-post";
 import { submissionReviewers, threadReviews } from "@/lib/reviews/queries";
-import { maskName, unlockedFor } from "@/lib/reviews/visibility";
+import { SendBackForm } from "@/components/reviews/send-back-form";
+import { hidesAuthors, hidesReviewers, maskName } from "@/lib/reviews/anonymity";
+import { receivedLockFor } from "@/lib/reviews/visibility";
+import { SelfAssessmentCallout } from "@/components/self-assessment/self-assessment-callout";
 import { submissionOfThread } from "@/lib/assignments/store";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
@@ -93,19 +96,21 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const submittedNote =
     submitted === "same" ? t("submittedSame") : submitted && /^\d+$/.test(submitted) ? t("submittedAs", { n: Number(submitted) }) : null;
 
-  // Assigned reviews: anonymous ones hide names both ways; the author reads theirs once unlocked.
-  const anonymous = Boolean(assignment?.anonymous);
+  // Assigned reviews: the assignment's anonymity mode decides whose names students see; the author reads theirs once unlocked.
+  const anonymity = assignment?.anonymity ?? "named";
   const isAuthor = thread.authorId === user.id;
-  const unlocked = !assignment || !isAuthor || (await unlockedFor(db, assignment, user.id));
+  const lock = assignment && isAuthor ? await receivedLockFor(db, assignment, user.id) : null;
+  const unlocked = !lock || lock.unlocked;
   const reviewByPost = new Map(reviewRows.map((r) => [r.postId, r]));
-  // Under anonymity every post of an assigned reviewer (reviews and ordinary replies) reads "Reviewer n".
-  const reviewerIds = anonymous && submission ? await submissionReviewers(db, submission.submission.id) : reviewRows.map((r) => r.reviewerId);
+  // With anonymous reviewers every post of an assigned reviewer (reviews and ordinary replies) reads "Reviewer n".
+  const reviewerIds = hidesReviewers(anonymity) && submission ? await submissionReviewers(db, submission.submission.id) : reviewRows.map((r) => r.reviewerId);
   const reviewerNumber = new Map(reviewerIds.map((id, i) => [id, i + 1]));
-  const nameOf = (personId: string, name: string, alias: string) =>
-    maskName({ anonymous, viewerId: user.id, viewerIsInstructor: instructor, personId, name, alias });
-  const hiddenReviews = unlocked ? 0 : reviewRows.length;
+  const nameOf = (as: "author" | "reviewer", personId: string, name: string, alias: string) =>
+    maskName({ anonymity, as, viewerId: user.id, viewerIsInstructor: instructor, personId, name, alias });
+  const hiddenReviews = unlocked ? 0 : reviewRows.filter((r) => r.status === "submitted").length;
   const shownPosts = posts.filter((p) => unlocked || !reviewByPost.has(p.id));
-  const threadTitle = anonymous && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title;
+  // The title names the author ("Anna's Empathy Map"): hidden under double-blind.
+  const threadTitle = hidesAuthors(anonymity) && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title;
 
   // About fifty posts a page; ?post=ID opens the page that holds it (links from notifications, after a reply).
   const { page, pageCount, first, items: pagePosts } = threadPage(shownPosts, { page: one(query.page), post: one(query.post) }, POSTS_PER_PAGE);
@@ -124,12 +129,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const views: PostView[] = pagePosts.map((post, i) => ({
     id: post.id,
     authorName: reviewerNumber.has(post.authorId)
-      ? nameOf(post.authorId, post.authorName, tr("reviewerN", { n: reviewerNumber.get(post.authorId)! }))
+      ? nameOf("reviewer", post.authorId, post.authorName, tr("reviewerN", { n: reviewerNumber.get(post.authorId)! }))
       : post.authorId === thread.authorId
-        ? nameOf(post.authorId, post.authorName, tr("submissionAuthor"))
+        ? nameOf("author", post.authorId, post.authorName, tr("submissionAuthor"))
         : post.authorName,
-    badge: reviewByPost.has(post.id) ? tr(reviewByPost.get(post.id)!.kind === "extra" ? "extraReview" : "assignedReview") : undefined,
-    hidden: post.hidden,
+    badge: reviewByPost.has(post.id)
+      ? reviewByPost.get(post.id)!.status === "submitted"
+        ? tr(reviewByPost.get(post.id)!.kind === "extra" ? "extraReview" : "assignedReview")
+        : tr("sentBackBadge")
+      : undefined,
+    // A review sent back is shown as such, not as a moderator's hidden post.
+    hidden: post.hidden && !reviewByPost.has(post.id),
     deleted: Boolean(post.deletedAt),
     opening: first + i === 0 && post.authorId === thread.authorId && !reviewByPost.has(post.id),
     unread: Boolean(readAt && post.createdAt > readAt && post.authorId !== user.id),
@@ -160,7 +170,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </div>
         <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl text-balance">{threadTitle}</h1>
         <p className="text-sm text-muted">
-          {t("startedByOn", { name: nameOf(thread.authorId, authorName, tr("submissionAuthor")), when: when(thread.createdAt) })}
+          {t("startedByOn", { name: nameOf("author", thread.authorId, authorName, tr("submissionAuthor")), when: when(thread.createdAt) })}
           <span aria-hidden> · </span>
           <span className="sr-only">, </span>
           <Link href={boardPath} className="text-brand-700 underline-offset-2 hover:underline">
@@ -223,7 +233,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       )}
 
       {/* The reviews catalog only where a review's helpfulness form is shown (to the submission's author). */}
-      <ClientMessages namespaces={isAuthor && reviewRows.length > 0 ? ["forum", "reviews"] : ["forum"]}>
+      <ClientMessages namespaces={(isAuthor || instructor) && reviewRows.length > 0 ? ["forum", "reviews"] : ["forum"]}>
         <section aria-labelledby="posts-heading" className="flex flex-col gap-4">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="posts-heading" className="text-lg font-semibold">
@@ -233,7 +243,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               {pageCount > 1 ? t("postRange", { count: views.length, from: first + 1, to: first + views.length, total: shownPosts.length }) : t("postCount", { count: views.length })}
             </p>
           </div>
-          {hiddenReviews > 0 && (
+          {lock?.owesSelfAssessment && assignment && <SelfAssessmentCallout cohortId={cohortId} assignmentId={assignment.id} waiting={hiddenReviews} />}
+          {hiddenReviews > 0 && lock?.owesReviews && (
             <p className="rounded-xl border border-amber-200 bg-amber-50 px-5 py-4 text-sm text-amber-900" data-testid="reviews-locked">
               {tr("lockedInThread", { count: hiddenReviews })}{" "}
               <Link href={`${base}/reviews`} className="font-medium underline underline-offset-2">
@@ -249,7 +260,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               const review = reviewByPost.get(post.id);
               const canEdit = !review && row.authorId === user.id && canReply;
               const body =
-                review && assignment ? (
+                review && assignment && review.status !== "submitted" ? (
+                  <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="review-sent-back">
+                    <p>{tr("sentBackInThread")}</p>
+                    {instructor && review.sentBackNote && <p className="mt-1 text-amber-950">{tr("sentBackNoteShown", { note: review.sentBackNote })}</p>}
+                  </div>
+                ) : review && assignment ? (
                   <div data-user-content>
                     <ReviewPost
                       rubric={assignment.rubric}
@@ -260,10 +276,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
                       reviewedVersion={review.reviewedVersion}
                     />
                     {isAuthor ? (
-                      <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} />
+                      <HelpfulnessForm cohortId={cohortId} reviewId={review.id} current={review.helpfulness} comment={review.helpfulnessComment} />
                     ) : (
-                      instructor && review.helpfulness && <p className="mt-3 text-sm text-muted">{tr("ratedHelpful", { n: review.helpfulness })}</p>
+                      instructor &&
+                      review.helpfulness && (
+                        <p className="mt-3 text-sm text-muted">
+                          {tr("ratedHelpful", { n: review.helpfulness })}
+                          {review.helpfulnessComment && ` — „${review.helpfulnessComment}“`}
+                        </p>
+                      )
                     )}
+                    {instructor && <SendBackForm cohortId={cohortId} reviewId={review.id} />}
                   </div>
                 ) : null;
               // A plain post's Markdown is its body block itself: one element less, fifty times a page.

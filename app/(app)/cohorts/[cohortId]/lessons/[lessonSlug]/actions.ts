@@ -20,9 +20,15 @@ export const saveAssignmentAction = defineAction({
       reviewsPerStudent: input.reviewsPerStudent,
       submissionDue: input.submissionDue,
       reviewDue: input.reviewDue,
-      anonymous: input.anonymous,
+      anonymity: input.anonymity,
       hideReceivedUntilGiven: input.hideReceivedUntilGiven,
       pairingMode: input.pairingMode,
+      minCommentChars: input.minCommentChars,
+      minSummaryChars: input.minSummaryChars,
+      calibration: input.calibration,
+      selfAssessment: input.selfAssessment,
+      gradeAggregate: input.gradeAggregate,
+      gradeWeights: input.gradeWeights,
     });
     return { version: row.version };
   },

@@ -11,7 +11,7 @@ import { pageDb } from "@/db/replica";
 import { isUuid, requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { reviewForPage } from "@/lib/reviews/queries";
-import { maskName } from "@/lib/reviews/visibility";
+import { maskName } from "@/lib/reviews/anonymity";
 
 type Props = { params: Promise<{ cohortId: string; reviewId: string }> };
 
@@ -41,7 +41,8 @@ export default async function ReviewPage({ params }: Props) {
   if (!course) notFound();
   const base = `/cohorts/${cohortId}`;
   const author = maskName({
-    anonymous: assignment.anonymous,
+    anonymity: assignment.anonymity,
+    as: "author",
     viewerId: user.id,
     viewerIsInstructor: role === "instructor",
     personId: review.authorId,
@@ -71,7 +72,7 @@ export default async function ReviewPage({ params }: Props) {
             : review.status === "expired"
               ? t("expiredNote")
               : t("dueOn", { when: due })}
-          {assignment.anonymous && ` · ${t("anonymousNote")}`}
+          {assignment.anonymity !== "named" && ` · ${t(assignment.anonymity === "double" ? "anonymousNote" : "reviewersAnonymousNote")}`}
         </p>
         <p className="text-sm">
           <Link href={`${base}/lessons/${lessonSlug}`} className="text-brand-700 underline-offset-2 hover:underline">
@@ -100,6 +101,9 @@ export default async function ReviewPage({ params }: Props) {
             initial={{ scores: review.scores, standout: review.standout, anchors: review.anchors }}
             canvases={version.canvases}
             locale={locale === "en" ? "en" : "de"}
+            minCommentChars={assignment.minCommentChars}
+            minSummaryChars={assignment.minSummaryChars}
+            sentBack={review.sentBackAt && review.sentBackNote ? { note: review.sentBackNote } : null}
           />
         </ClientMessages>
       ) : (

@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { ExcuseButton, ExtendForm, ReassignButtons } from "@/components/dashboard/fix-buttons";
 import { ReplyForm } from "@/components/forum/reply-form";
+import { SelfPeerIndicator, SelfVsPeerTable } from "@/components/self-assessment/self-vs-peer";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { cn } from "@/components/ui/cn";
 import { pageDb } from "@/db/replica";
@@ -27,8 +28,9 @@ export default async function StudentPage({ params }: Props) {
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
   if (!isUuid(userId)) notFound();
   const db = await pageDb();
-  const [t, format, course, detail] = await Promise.all([
+  const [t, ts, format, course, detail] = await Promise.all([
     getTranslations("dashboard"),
+    getTranslations("selfAssessment"),
     getFormatter(),
     getCohortCourse(cohortId, user.id),
     studentDetail(db, cohortId, userId),
@@ -62,7 +64,7 @@ export default async function StudentPage({ params }: Props) {
         <ol className="flex flex-col gap-6">
           {detail.assignments.map((a) => (
             <li key={a.id}>
-              <AssignmentCard a={a} cohortId={cohortId} person={person} when={when} now={now} timeZone={tz} t={t} />
+              <AssignmentCard a={a} cohortId={cohortId} person={person} when={when} now={now} timeZone={tz} t={t} ts={ts} />
             </li>
           ))}
         </ol>
@@ -72,6 +74,7 @@ export default async function StudentPage({ params }: Props) {
 }
 
 type T = Awaited<ReturnType<typeof getTranslations<"dashboard">>>;
+type TS = Awaited<ReturnType<typeof getTranslations<"selfAssessment">>>;
 
 function AssignmentCard({
   a,
@@ -81,6 +84,7 @@ function AssignmentCard({
   now,
   timeZone,
   t,
+  ts,
 }: {
   a: StudentDetail["assignments"][number];
   cohortId: string;
@@ -89,6 +93,7 @@ function AssignmentCard({
   now: Date;
   timeZone: string;
   t: T;
+  ts: TS;
 }) {
   const due = a.extendedUntil && a.extendedUntil > a.submissionDue ? a.extendedUntil : a.submissionDue;
   const status = a.excusedAt ? "excused" : a.submissionId ? (a.late ? "late" : "on_time") : due < now ? "missing" : "pending";
@@ -160,6 +165,30 @@ function AssignmentCard({
           )}
         </section>
       </div>
+
+      {a.selfAssessment && a.submissionId && (
+        <section aria-labelledby={`self-${a.id}`} className="flex flex-col gap-2 border-t border-line pt-4" data-testid="student-self-vs-peer">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h3 id={`self-${a.id}`} className="text-sm font-semibold">
+              {ts("dashboardHeading")}
+            </h3>
+            <SelfPeerIndicator self={a.selfAssessment.at ? a.selfAssessment.comparison.self : null} peer={a.selfAssessment.comparison.peer} />
+          </div>
+          {a.selfAssessment.at ? (
+            <>
+              <SelfVsPeerTable comparison={a.selfAssessment.comparison} caption={ts("dashboardHeading")} perspective="instructor" />
+              {a.selfAssessment.comment && (
+                <p className="text-sm whitespace-pre-line break-words text-stone-700">
+                  <span className="font-medium">{ts("theirComment")}: </span>
+                  {a.selfAssessment.comment}
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="text-sm text-muted">{ts("dashboardNotYet")}</p>
+          )}
+        </section>
+      )}
 
       {isStudent && !a.excusedAt && (
         <section aria-label={t("fixesTitle")} className="flex flex-wrap items-end justify-between gap-4 border-t border-line pt-4">

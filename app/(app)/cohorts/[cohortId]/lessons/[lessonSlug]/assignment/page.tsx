@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { pageDb } from "@/db/replica";
 import { demoAssignment } from "@/db/seed/course-content";
 import { getAssignment } from "@/lib/assignments/store";
+import { DEFAULT_GRADE_WEIGHTS } from "@/lib/assignments/types";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getLesson } from "@/lib/courses/queries";
 import { instantToZoned } from "@/lib/time";
@@ -44,9 +45,15 @@ export default async function AssignmentEditPage({ params }: Props) {
         reviewsPerStudent: assignment.reviewsPerStudent,
         submissionDue: instantToZoned(assignment.submissionDue, zone),
         reviewDue: instantToZoned(assignment.reviewDue, zone),
-        anonymous: assignment.anonymous,
+        anonymity: assignment.anonymity,
         hideReceivedUntilGiven: assignment.hideReceivedUntilGiven,
         pairingMode: assignment.pairingMode,
+        minCommentChars: assignment.minCommentChars,
+        minSummaryChars: assignment.minSummaryChars,
+        calibration: assignment.calibration,
+        selfAssessment: assignment.selfAssessment,
+        gradeAggregate: assignment.gradeAggregate,
+        gradeWeights: assignment.gradeWeights,
       }
     : {
         instructionsMd: "",
@@ -55,9 +62,16 @@ export default async function AssignmentEditPage({ params }: Props) {
         reviewsPerStudent: 2,
         submissionDue: instantToZoned(proposed.submission, zone),
         reviewDue: instantToZoned(proposed.review, zone),
-        anonymous: false,
+        // No default for anonymity: the form asks for an explicit choice.
+        anonymity: null,
         hideReceivedUntilGiven: true,
         pairingMode: "deadline" as const,
+        minCommentChars: 20,
+        minSummaryChars: 60,
+        calibration: "off" as const,
+        selfAssessment: false,
+        gradeAggregate: "mean" as const,
+        gradeWeights: DEFAULT_GRADE_WEIGHTS,
       };
   const lessonHref = `/cohorts/${cohortId}/lessons/${lesson.slug}`;
   return (
@@ -70,7 +84,14 @@ export default async function AssignmentEditPage({ params }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{assignment ? t("title") : t("titleNew")}</h1>
       <Card>
         <ClientMessages namespaces={["assignmentForm", "canvas"]}>
-          <AssignmentForm cohortId={cohortId} lessonId={lesson.id} timeZone={zone} version={assignment?.version ?? 0} initial={initial} />
+          <AssignmentForm
+            cohortId={cohortId}
+            lessonId={lesson.id}
+            timeZone={zone}
+            version={assignment?.version ?? 0}
+            initial={initial}
+            examplesHref={assignment ? `/cohorts/${cohortId}/calibration/${assignment.id}/examples` : undefined}
+          />
         </ClientMessages>
       </Card>
     </div>

@@ -1,0 +1,97 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+import type { RubricCriterion } from "@/lib/assignments/types";
+import type { CriterionAnswer, ReviewScores } from "@/lib/pairing/types";
+
+export const textareaClass =
+  "w-full rounded-lg border bg-white px-3 py-2 text-[0.95rem] shadow-xs outline-none focus-visible:border-brand-500 focus-visible:ring-2 focus-visible:ring-brand-200";
+
+type Props = {
+  rubric: RubricCriterion[];
+  scores: ReviewScores;
+  onChange: (next: ReviewScores) => void;
+  /** Keys `score-<criterion id>` and `comment-<criterion id>`, as the server's refusals name them. */
+  fieldErrors?: Record<string, string[]>;
+  /** Shown as a counter under each comment when above 0. */
+  minCommentChars?: number;
+  /** Keeps ids unique when two rubrics share a page. */
+  idPrefix?: string;
+  disabled?: boolean;
+};
+
+/**
+ * A rubric to score: per criterion its points as a radio group and a comment. Controlled; used by
+ * peer reviews, calibration examples, self-assessments and the instructor's own assessment.
+ */
+export function RubricFields({ rubric, scores, onChange, fieldErrors = {}, minCommentChars = 0, idPrefix = "", disabled }: Props) {
+  const t = useTranslations("reviews");
+  const answer = (id: string): CriterionAnswer => scores[id] ?? { score: null, comment: "" };
+  const set = (id: string, patch: Partial<CriterionAnswer>) => onChange({ ...scores, [id]: { ...answer(id), ...patch } });
+  return (
+    <>
+      {rubric.map((c) => {
+        const a = answer(c.id);
+        const scoreErrors = fieldErrors[`score-${c.id}`];
+        const commentErrors = fieldErrors[`comment-${c.id}`];
+        const scoreErrorId = `${idPrefix}score-${c.id}-error`;
+        const commentId = `${idPrefix}comment-${c.id}`;
+        const commentLength = a.comment.trim().length;
+        return (
+          <fieldset key={c.id} className="flex flex-col gap-2" aria-describedby={scoreErrors ? scoreErrorId : undefined} disabled={disabled}>
+            <legend className="font-medium">{c.title}</legend>
+            {c.prompt && <p className="text-sm text-muted">{c.prompt}</p>}
+            <div role="radiogroup" aria-label={t("scoreOf", { title: c.title })} className="flex flex-wrap gap-1.5">
+              {Array.from({ length: c.scale }, (_, i) => i + 1).map((n) => (
+                <label
+                  key={n}
+                  className={cn(
+                    "flex min-w-10 cursor-pointer items-center justify-center rounded-lg border px-3 py-1.5 text-sm font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-300",
+                    a.score === n ? "border-brand-600 bg-brand-600 text-white" : "border-line bg-white hover:bg-stone-50",
+                  )}
+                >
+                  <input
+                    type="radio"
+                    className="sr-only"
+                    name={`${idPrefix}score-${c.id}`}
+                    value={n}
+                    checked={a.score === n}
+                    onChange={() => set(c.id, { score: n })}
+                    aria-label={t("scoreLabel", { n, scale: c.scale })}
+                  />
+                  {n}
+                </label>
+              ))}
+            </div>
+            <p className="text-xs text-muted">{t("scaleHint", { scale: c.scale })}</p>
+            <p id={scoreErrorId} aria-live="polite" className="text-sm text-red-700 empty:hidden">
+              {scoreErrors?.join(" ")}
+            </p>
+            <label htmlFor={commentId} className="sr-only">
+              {t("commentOn", { title: c.title })}
+            </label>
+            <textarea
+              id={commentId}
+              rows={3}
+              value={a.comment}
+              placeholder={t("commentPlaceholder")}
+              onChange={(e) => set(c.id, { comment: e.target.value })}
+              aria-invalid={Boolean(commentErrors) || undefined}
+              aria-describedby={`${commentId}-count ${commentId}-error`}
+              className={cn(textareaClass, commentErrors ? "border-red-600" : "border-line")}
+            />
+            {minCommentChars > 0 && (
+              <p id={`${commentId}-count`} className={cn("text-xs", commentLength >= minCommentChars ? "text-brand-800" : "text-muted")}>
+                {t("commentCounter", { count: commentLength, min: minCommentChars })}
+              </p>
+            )}
+            <p id={`${commentId}-error`} aria-live="polite" className="text-sm text-red-700 empty:hidden">
+              {commentErrors?.join(" ")}
+            </p>
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}
