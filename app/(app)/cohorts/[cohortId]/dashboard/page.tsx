@@ -62,6 +62,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           <p className="mt-2 text-muted">{t("lead", { cohort: head.cohortName })}</p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link href={`/cohorts/${cohortId}/gradebook`} className={buttonClasses("secondary")}>
+            {(await getTranslations("grades"))("openGradebook")}
+          </Link>
           <a href={`/cohorts/${cohortId}/dashboard/export/matrix.csv${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClasses("secondary")} download>
             {t("exportMatrix")}
           </a>

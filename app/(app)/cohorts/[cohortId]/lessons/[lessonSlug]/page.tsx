@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { AssignmentPanel } from "@/components/assignments/assignment-panel";
+import { GradeCard } from "@/components/grades/grade-card";
 import { LessonDoneButton } from "@/components/courses/lesson-done-button";
 import { Markdown } from "@/components/markdown";
 import { requireCohortRole } from "@/lib/auth/session";
@@ -55,13 +57,20 @@ export default async function LessonPage({ params }: Props) {
       <Markdown className="prose-lesson">{lesson.bodyMd}</Markdown>
 
       {assignment ? (
-        <AssignmentPanel
-          assignment={assignment}
-          timeZone={course.timeZone}
-          role={role}
-          userId={user.id}
-          lessonHref={`${base}/lessons/${lesson.slug}`}
-        />
+        <>
+          {role === "student" && assignment.gradesReleasedAt && (
+            <Suspense fallback={null}>
+              <GradeCard assignment={assignment} userId={user.id} timeZone={course.timeZone} />
+            </Suspense>
+          )}
+          <AssignmentPanel
+            assignment={assignment}
+            timeZone={course.timeZone}
+            role={role}
+            userId={user.id}
+            lessonHref={`${base}/lessons/${lesson.slug}`}
+          />
+        </>
       ) : (
         role === "instructor" && (
           <p className="flex flex-wrap items-center gap-3 rounded-xl border border-dashed border-line p-4 text-sm text-muted">
