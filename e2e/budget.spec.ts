@@ -5,7 +5,7 @@ import { SignInPage } from "./pages/sign-in.page";
 
 /**
  * The SQL each main page sends per render, against its budget (issue 13): at most 4 statements on
- * ordinary pages, 6 on lesson, thread and dashboard — the session's own statement included — and at
+ * ordinary pages, 6 on lesson and thread, 7 on the dashboard (its reserve pool, issue 16) — the session's own statement included — and at
  * most 3 sequential waits on the database. The server counts (WERKBANK_SQL_COUNT=1, set for the e2e
  * server) and /api/health reports the running totals; the scheduler's sweep is not counted.
  */
@@ -93,7 +93,8 @@ test.describe("SQL per page stays within its budget", () => {
     const cohort = await signedIn(page, "lena.keller@werkbank.test");
     await quiet(page);
     const used = await sqlOf(page, `${cohort}/dashboard`);
-    expect(used.statements).toBeLessThanOrEqual(6);
+    // 7: the reserve pool section (issue 16) is one statement of its own.
+    expect(used.statements).toBeLessThanOrEqual(7);
     expect(used.statements).toBeGreaterThan(0);
     expect(used.roundTrips).toBeLessThanOrEqual(3);
   });

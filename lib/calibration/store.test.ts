@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, type Tx } from "@/db";
-import { assignments, auditLog, calibrationAttempts, calibrationExamples } from "@/db/schema";
+import { assignments, auditLog, calibrationAttempts, calibrationExamples, reviews } from "@/db/schema";
+import { pairNow } from "@/lib/pairing/store";
+import { saveDraft, submitReview } from "@/lib/reviews/store";
 import type { AssignmentInput } from "@/lib/assignments/store";
 import { emptyDocument } from "@/lib/canvas/document";
 import { addNote, makeNote } from "@/lib/canvas/operations";
@@ -287,5 +289,24 @@ describe("seedCalibration", () => {
     const ones: ReviewScores = { profil: { score: 1, comment: "" }, fit: { score: 1, comment: "" }, abgrenzung: { score: 1, comment: "" } };
     expect(scoreAccuracy(demoAssignment.rubric, ones, strong!.example.scores)).toBe(0);
     expect(scoreAccuracy(demoAssignment.rubric, ones, weak!.example.scores)).toBeCloseTo(8 / 9, 12);
+  });
+});
+
+describe("the required gate in the review store", () => {
+  it("a student cannot draft or submit a peer review before one calibration attempt; afterwards they can", async () => {
+    const f = await calibratedCohort("required");
+    const { id } = await f.create();
+    await f.score(id, answers(4, 5));
+    for (const s of f.students) await submitEmpathyMap(f.cohort.id, f.assignment.id, s);
+    await tx((t) => pairNow(t, f.instructor, f.assignment.id));
+    const student = f.students[0]!;
+    const [task] = await getDb().select().from(reviews).where(eq(reviews.reviewerId, student.id));
+    const content = { scores: answers(3, 4), standout: "Die Zitate aus dem Interview zeigen gut, was die Zielgruppe bewegt; die Gains fehlen noch.", anchors: [] };
+    expect(await refusal(tx((t) => saveDraft(t, student, { ...content, reviewId: task!.id, baseVersion: 1 })))).toBe("calibrationRequired");
+    expect(await refusal(tx((t) => submitReview(t, student, { ...content, reviewId: task!.id, baseVersion: 1 })))).toBe("calibrationRequired");
+    await f.attempt(student, id, answers(1, 1));
+    await tx((t) => submitReview(t, student, { ...content, reviewId: task!.id, baseVersion: 1 }));
+    const [done] = await getDb().select().from(reviews).where(eq(reviews.id, task!.id));
+    expect(done!.status).toBe("submitted");
   });
 });

@@ -67,7 +67,8 @@ function cellsSql(cohortId: string, opts: { users?: SQL; assignmentId?: string }
       group by assignment_id, user_id
     ) cal on cal.assignment_id = a.id and cal.user_id = m.user_id
     left join (
-      select r.submission_id, json_agg(${scoresOnly(sql`r.scores`)}) as received
+      -- In a fixed order: the whole gradebook and one student's cell must list the same scores alike.
+      select r.submission_id, json_agg(${scoresOnly(sql`r.scores`)} order by r.submitted_at, r.id) as received
       from reviews r where r.assignment_id in ${inCohort} and r.author_id in (${people}) and r.status = 'submitted'
       group by r.submission_id
     ) rc on rc.submission_id = s.id
@@ -76,7 +77,7 @@ function cellsSql(cohortId: string, opts: { users?: SQL; assignmentId?: string }
         count(*) filter (where kind = 'duty') as owed,
         count(*) filter (where status = 'submitted' and submitted_at <= due_at) as on_time,
         count(*) filter (where status = 'submitted' and submitted_at > due_at) as late,
-        json_agg(helpfulness) filter (where status = 'submitted' and helpfulness is not null) as ratings
+        json_agg(helpfulness order by submitted_at, id) filter (where status = 'submitted' and helpfulness is not null) as ratings
       from reviews where assignment_id in ${inCohort} and reviewer_id in (${people})
       group by reviewer_id, assignment_id
     ) g on g.reviewer_id = m.user_id and g.assignment_id = a.id
