@@ -16,7 +16,7 @@ import { SignUpPage } from "./pages/sign-up.page";
 
 const INSTRUCTOR = "lena.keller@werkbank.test";
 const ADMIN = "admin@werkbank.test";
-const LESSONS = ["business-model-canvas", "kanaele-und-kundenbeziehungen", "von-der-empathy-map-zur-value-proposition"] as const;
+const LESSONS = ["business-model-canvas", "kanaele-und-kundenbeziehungen", "von-der-empathy-map-zur-value-proposition", "feedback-probelauf-prime-pizza"] as const;
 /** The lesson that gets the crawl's assignment (an Empathy Map), its submission thread and a review. */
 const ASSIGNED = LESSONS[1];
 const VIEWPORTS = [

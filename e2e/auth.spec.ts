@@ -28,7 +28,7 @@ test.describe("sign-in", () => {
     await signUpStudent();
     await coursesPage.goto();
     const progress = coursesPage.progress(demo.mainCohort.name);
-    await expect(progress).toHaveAccessibleName("0 von 3 Lektionen erledigt");
+    await expect(progress).toHaveAccessibleName(`0 von ${demo.lessons.length} Lektionen erledigt`);
     await expect(progress).toHaveAttribute("aria-valuenow", "0");
 
     await coursesPage.openCourse(demo.mainCohort.name);
@@ -38,9 +38,9 @@ test.describe("sign-in", () => {
     await expect(lessonPage.markNotDoneButton).toBeVisible();
 
     await coursesPage.goto();
-    await expect(progress).toHaveAccessibleName("1 von 3 Lektionen erledigt");
+    await expect(progress).toHaveAccessibleName(`1 von ${demo.lessons.length} Lektionen erledigt`);
     await expect(progress).toHaveAttribute("aria-valuenow", "1");
-    await expect(coursesPage.card(demo.mainCohort.name)).toContainText("1 von 3 Lektionen erledigt");
+    await expect(coursesPage.card(demo.mainCohort.name)).toContainText(`1 von ${demo.lessons.length} Lektionen erledigt`);
     // "Continue" now points at the next open lesson.
     await expect(coursesPage.continueLink(demo.mainCohort.name)).toContainText(demo.lessons[1]);
   });
@@ -75,7 +75,7 @@ test.describe("sign-up", () => {
     await page.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
     await expect(cohortPage.heading).toHaveText(demo.courseTitle);
     await expect(page.getByRole("main")).toContainText(demo.mainCohort.name);
-    await expect(cohortPage.progress).toHaveAccessibleName("0 von 3 Lektionen erledigt");
+    await expect(cohortPage.progress).toHaveAccessibleName(`0 von ${demo.lessons.length} Lektionen erledigt`);
 
     await coursesPage.goto();
     await expect(coursesPage.card(demo.mainCohort.name)).toBeVisible();

@@ -93,7 +93,7 @@ test("an instructor edits the course, writes and previews a lesson, reorders by 
   await test.step("the Move up / Move down buttons move it and keep the focus", async () => {
     expect(await editor.lessonTitles()).toEqual([...demo.lessons, LESSON.title]);
     await editor.moveUp(LESSON.title).click();
-    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], LESSON.title, demo.lessons[2]]);
+    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], demo.lessons[2], LESSON.title, demo.lessons[3]]);
     await expect(editor.moveUp(LESSON.title)).toBeFocused();
     await editor.expectOrderSaved();
     await page.keyboard.press("Tab"); // to "Move down"
@@ -105,16 +105,16 @@ test("an instructor edits the course, writes and previews a lesson, reorders by 
   await test.step("move the new lesson up one place with the keyboard", async () => {
     await editor.handle(LESSON.title).focus();
     await page.keyboard.press("Space");
-    await expect(page.getByText(`„${LESSON.title}“ aufgenommen, Position 4 von 4.`)).toBeAttached();
+    await expect(page.getByText(`„${LESSON.title}“ aufgenommen, Position 5 von 5.`)).toBeAttached();
     await page.keyboard.press("ArrowUp");
-    await expect(page.getByText(`„${LESSON.title}“ über Position 3 von 4.`)).toBeAttached();
+    await expect(page.getByText(`„${LESSON.title}“ über Position 4 von 5.`)).toBeAttached();
     await page.keyboard.press("Space");
     await editor.expectOrderSaved();
-    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], LESSON.title, demo.lessons[2]]);
+    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], demo.lessons[2], LESSON.title, demo.lessons[3]]);
     await expect(editor.handle(LESSON.title)).toBeFocused();
     // The order is the server's, not just the page's.
     await page.reload();
-    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], LESSON.title, demo.lessons[2]]);
+    expect(await editor.lessonTitles()).toEqual([demo.lessons[0], demo.lessons[1], demo.lessons[2], LESSON.title, demo.lessons[3]]);
   });
 
   await test.step("a student of the cohort sees the new title and lesson in the new order", async () => {
@@ -124,7 +124,7 @@ test("an instructor edits the course, writes and previews a lesson, reorders by 
     const cohort = new CohortPage(student);
     await expect(cohort.heading).toHaveText(NEW_TITLE);
     const slugs = (await cohort.lessonHrefs()).map((href) => href.split("/").pop());
-    expect(slugs).toEqual(["business-model-canvas", "kanaele-und-kundenbeziehungen", LESSON.slug, "von-der-empathy-map-zur-value-proposition"]);
+    expect(slugs).toEqual(["business-model-canvas", "kanaele-und-kundenbeziehungen", "von-der-empathy-map-zur-value-proposition", LESSON.slug, "feedback-probelauf-prime-pizza"]);
     await cohort.openLesson(LESSON.title);
     await expect(student.getByRole("article").getByRole("heading", { level: 2, name: "Dein Pitch in drei Sätzen" })).toBeVisible();
     await student.context().close();

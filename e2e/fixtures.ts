@@ -20,6 +20,7 @@ export const demo = {
     "Das Business Model Canvas: neun Bausteine für dein Geschäftsmodell",
     "Kanäle und Kundenbeziehungen: Kunden erreichen, gewinnen und halten",
     "Von der Empathy Map zur Value Proposition",
+    "Feedback, das weiterhilft: Probelauf mit Prime Pizza",
   ],
 } as const;
 

@@ -19,6 +19,7 @@ export async function AssignmentPanel(props: {
   role: "student" | "instructor";
   userId: string;
   lessonHref: string;
+  lessonTitle: string;
 }) {
   const { assignment: a, timeZone } = props;
   const [t, tk, format] = await Promise.all([getTranslations("assignment"), getTranslations("canvas.kinds"), getFormatter()]);
@@ -113,6 +114,7 @@ export async function AssignmentPanel(props: {
           userId={props.userId}
           timeZone={timeZone}
           threadHref={submission ? `/cohorts/${a.cohortId}/forum/${submission.threadId}` : null}
+          lessonTitle={props.lessonTitle}
         />
       )}
     </Card>

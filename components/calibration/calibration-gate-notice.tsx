@@ -4,20 +4,40 @@ import { buttonClasses } from "@/components/ui/button";
 import { pageDb } from "@/db/replica";
 import type { CalibrationMode } from "@/lib/assignments/types";
 import { calibrationGate } from "@/lib/calibration/queries";
+import { percent } from "./attempt-result";
+
+type Props = { cohortId: string; assignment: { id: string; calibration: CalibrationMode }; userId: string; lessonTitle: string };
 
 /**
- * For a review page: when calibration is required and the reviewer has not calibrated yet, says so
- * with the way there (the review store refuses drafts and submits until then). Nothing otherwise.
+ * A student's way to an assignment's calibration, with where they stand: "calibrate before your
+ * first review" (amber when required: the review store refuses drafts until then) or how well they
+ * agreed, with the way back to the comparison. Nothing when calibration is off or no example is
+ * ready; one query otherwise. `blockingOnly` (the review page) shows it only while it blocks.
  */
-export async function CalibrationGateNotice(props: { cohortId: string; assignment: { id: string; calibration: CalibrationMode }; userId: string }) {
-  if (props.assignment.calibration !== "required") return null;
+export async function CalibrationGateNotice(props: Props & { blockingOnly?: boolean }) {
+  if (props.assignment.calibration === "off") return null;
   const [gate, t] = await Promise.all([calibrationGate(await pageDb(), props.assignment, props.userId), getTranslations("calibration.callout")]);
-  if (!gate.required || gate.done) return null;
+  const done = gate.attempts > 0;
+  if (!done && !gate.nextExampleId) return null;
+  if (props.blockingOnly && !(gate.required && !done)) return null;
+  const blocking = gate.required && !done;
   return (
-    <p role="note" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-amber-950" data-testid="calibration-gate">
-      <span>{t("todo", { mode: "required" })}</span>
-      <Link href={`/cohorts/${props.cohortId}/calibration/${props.assignment.id}`} className={buttonClasses("primary", "px-3 py-1.5")}>
-        {t("start")}
+    <p
+      role="note"
+      className={
+        blocking
+          ? "flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950"
+          : "flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-stone-50 px-4 py-3 text-sm"
+      }
+      data-testid="calibration-gate"
+    >
+      <span>{done && gate.bestAccuracy !== null ? t("done", { percent: percent(gate.bestAccuracy) }) : t("todo", { mode: props.assignment.calibration })}</span>
+      <Link
+        href={`/cohorts/${props.cohortId}/calibration/${props.assignment.id}`}
+        className={buttonClasses(done ? "secondary" : "primary", "px-3 py-1.5")}
+        aria-label={done ? t("resultLabel", { lesson: props.lessonTitle }) : t("startLabel", { lesson: props.lessonTitle })}
+      >
+        {done ? t("result") : t("start")}
       </Link>
     </p>
   );

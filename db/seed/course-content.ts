@@ -234,6 +234,34 @@ Du musst nicht jeden Pain und jeden Gain abdecken. Konzentriere dich auf das, wa
 6. Gib anschließend **zwei anderen Teilnehmenden Feedback**: Was fällt dir an ihren Value Propositions auf? Was überzeugt dich, wo siehst du Lücken im Fit?
 `;
 
+const feedbackProbelauf = `## Warum ein Probelauf
+
+Bevor ihr euch gegenseitig zu euren eigenen Geschäftsmodellen Feedback gebt, übt ihr es einmal an einem gemeinsamen Fall: **Prime Pizza**, ein Lieferdienst, der mehr sein will als „Pizza, schnell“. Alle arbeiten am selben Unternehmen, also lassen sich die Ergebnisse gut vergleichen – und ihr seht, wie verschieden zwei Teams dieselben Kundinnen und Kunden beschreiben.
+
+## Was gutes Feedback ausmacht
+
+Feedback hilft, wenn die Empfängerin danach weiß, **was sie als Nächstes tun kann**. Drei Gewohnheiten machen den Unterschied:
+
+- **Am Canvas bleiben.** Zitiere die Notiz, über die du sprichst („Der Pain *Lieferung dauert zu lange* hat keinen Pain Reliever“), statt allgemein zu loben oder zu kritisieren.
+- **Am Kriterium entlang.** Jedes Kriterium des Bewertungsrasters hat eine Frage. Beantworte genau diese Frage, mit einem Grund für deine Punktzahl.
+- **Eine Sache, die am meisten bringt.** Am Ende steht, was dir auffällt: das Stärkste und der eine nächste Schritt, der den Fit am meisten verbessern würde.
+
+## Kalibrieren: erst am Beispiel üben
+
+Wie streng sind drei von vier Punkten? Damit alle ungefähr gleich messen, bewertet ihr vor dem ersten echten Review ein **Beispiel**, das die Kursleitung schon bewertet hat. Danach seht ihr pro Kriterium, wo ihr lagt und warum die Kursleitung anders – oder gleich – bewertet hat. Liegt ihr weit daneben, könnt ihr ein weiteres Beispiel versuchen.
+
+## Selbsteinschätzung: erst selbst urteilen
+
+Bevor du die Reviews zu deiner eigenen Abgabe liest, bewertest du sie selbst mit demselben Raster. Der Vergleich zeigt dir, wo du dich richtig einschätzt und wo andere etwas sehen, das dir entgangen ist.
+
+## Aufgabe
+
+1. Lege auf einem Business Model Canvas zwei **Kundensegmente** von Prime Pizza an und erstelle für jedes einen **Value Proposition Canvas**.
+2. Verknüpfe Pain Reliever und Gain Creator mit den Pains und Gains, auf die sie antworten.
+3. Reiche beide Canvases ein und bewerte danach das Kalibrierungsbeispiel.
+4. Gib zwei anderen Teilnehmenden Feedback, schätze deine eigene Abgabe ein und lies dann, was andere zu deiner Arbeit sagen.
+`;
+
 export const demoLessons: SeedLesson[] = [
   {
     slug: "business-model-canvas",
@@ -249,6 +277,11 @@ export const demoLessons: SeedLesson[] = [
     slug: "von-der-empathy-map-zur-value-proposition",
     title: "Von der Empathy Map zur Value Proposition",
     bodyMd: empathyMapZurValueProposition,
+  },
+  {
+    slug: "feedback-probelauf-prime-pizza",
+    title: "Feedback, das weiterhilft: Probelauf mit Prime Pizza",
+    bodyMd: feedbackProbelauf,
   },
 ];
 
@@ -267,5 +300,22 @@ export const demoAssignment = {
     { id: "fit", title: "Fit", prompt: "Adressieren die Pain Reliever und Gain Creator die wichtigsten Pains und Gains?", scale: 4 },
     { id: "abgrenzung", title: "Zwei Segmente", prompt: "Unterscheiden sich die beiden Segmente und ihre Wertangebote deutlich?", scale: 3 },
   ],
+  reviewsPerStudent: 2,
+};
+
+/**
+ * The practice run's assignment in the running cohort: submitted, calibrated, reviewed (double-blind),
+ * self-assessed and graded, with the grades released — the demo of peer review that teaches (issue 16).
+ */
+export const demoPracticeAssignment = {
+  lessonSlug: "feedback-probelauf-prime-pizza",
+  instructionsMd: `Probelauf am gemeinsamen Fall **Prime Pizza**: zwei Kundensegmente, für jedes ein Value Proposition Canvas.
+
+1. Lege die Segmente auf einem Business Model Canvas an und erstelle aus ihrem Menü je einen Value Proposition Canvas.
+2. Verknüpfe Pain Reliever und Gain Creator mit den Pains und Gains, die sie adressieren.
+3. Reiche beide Canvases ein, bewerte das Kalibrierungsbeispiel und gib zwei anderen Teilnehmenden Feedback.
+4. Schätze deine eigene Abgabe ein, bevor du die Reviews zu ihr liest.`,
+  requirements: demoAssignment.requirements,
+  rubric: demoAssignment.rubric,
   reviewsPerStudent: 2,
 };

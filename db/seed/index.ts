@@ -2,8 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db";
 import { assignments, cohorts, courses, lessons, memberships, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { demoAssignment, demoCourse, demoLessons } from "./course-content";
+import { demoAssignment, demoCourse, demoLessons, demoPracticeAssignment } from "./course-content";
 import { DEMO_PASSWORD, demoAccounts, demoCohorts } from "./demo-accounts";
+import { seedPracticeRun } from "./practice-run";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -83,6 +84,40 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         { ...assignment, cohortId: cohortIds.get(demoCohorts.other.inviteCode)!, lessonId: lesson!.id, submissionDue: dueIn(-60), reviewDue: dueIn(-50) },
       ])
       .onConflictDoNothing();
+
+    // The finished practice run of the running cohort: calibrated, self-assessed, graded and released.
+    const [practiceLesson] = await tx
+      .select({ id: lessons.id })
+      .from(lessons)
+      .where(and(eq(lessons.courseId, course.id), eq(lessons.slug, demoPracticeAssignment.lessonSlug)));
+    const mainCohortId = cohortIds.get(demoCohorts.main.inviteCode)!;
+    const { lessonSlug: _practiceSlug, ...practice } = demoPracticeAssignment;
+    const [practiceAssignment] = await tx
+      .insert(assignments)
+      .values({
+        ...practice,
+        anonymity: "double",
+        minCommentChars: 30,
+        minSummaryChars: 80,
+        calibration: "required",
+        selfAssessment: true,
+        gradeAggregate: "median",
+        cohortId: mainCohortId,
+        lessonId: practiceLesson!.id,
+        submissionDue: dueIn(-9),
+        reviewDue: dueIn(-4),
+      })
+      .onConflictDoNothing()
+      .returning({ id: assignments.id });
+    if (practiceAssignment) {
+      await seedPracticeRun(tx, {
+        assignmentId: practiceAssignment.id,
+        cohortId: mainCohortId,
+        instructorId: byEmail.get("lena.keller@werkbank.test")!,
+        userIds: byEmail,
+        now,
+      });
+    }
     return { created: missing.length > 0 };
   });
 }

@@ -1,8 +1,11 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { cohorts, lessons, memberships, users } from "@/db/schema";
+import { assignments, calibrationAttempts, calibrationExamples, cohorts, lessons, memberships, notifications, reviews, selfAssessments, users } from "@/db/schema";
+import { gradebook } from "@/lib/grades/queries";
+import { receivedLockFor } from "@/lib/reviews/visibility";
 import { authenticate } from "@/lib/auth/credentials";
+import { demoPracticeAssignment } from "./course-content";
 import { DEMO_PASSWORD, demoAccounts, demoCohorts } from "./demo-accounts";
 import { seedDemo } from "./index";
 
@@ -58,5 +61,51 @@ describe("seedDemo", () => {
     const vpc = rows.find((r) => r.slug === "von-der-empathy-map-zur-value-proposition")!;
     expect(vpc.bodyMd).toMatch(/## Aufgabe/);
     expect(vpc.bodyMd).toMatch(/forum/i);
+  });
+});
+
+describe("the practice run of the running cohort", () => {
+  it("is calibrated, reviewed double-blind, self-assessed and graded, with the grades released", async () => {
+    await seedDemo(getDb());
+    const db = getDb();
+    const [main] = await db.select().from(cohorts).where(eq(cohorts.inviteCode, demoCohorts.main.inviteCode));
+    const [row] = await db
+      .select({ a: assignments })
+      .from(assignments)
+      .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+      .where(and(eq(assignments.cohortId, main!.id), eq(lessons.slug, demoPracticeAssignment.lessonSlug)));
+    const a = row!.a;
+    expect(a).toMatchObject({ anonymity: "double", calibration: "required", selfAssessment: true, gradeAggregate: "median" });
+    expect(a.gradesReleasedAt!.getTime()).toBeLessThan(Date.now());
+
+    const given = await db.select().from(reviews).where(eq(reviews.assignmentId, a.id));
+    const submitted = given.filter((r) => r.status === "submitted");
+    // Eight students, two reviews each, all in by the review deadline; one was sent back and came back.
+    expect(submitted).toHaveLength(16);
+    expect(submitted.every((r) => r.submittedAt! <= a.reviewDue)).toBe(true);
+    expect(submitted.filter((r) => r.sentBackCount === 1)).toHaveLength(1);
+    expect(await db.select().from(calibrationExamples).where(eq(calibrationExamples.assignmentId, a.id))).toHaveLength(2);
+    expect(await db.select().from(calibrationAttempts).where(eq(calibrationAttempts.assignmentId, a.id))).toHaveLength(9);
+    expect(await db.select().from(selfAssessments).where(eq(selfAssessments.assignmentId, a.id))).toHaveLength(7);
+
+    const book = await gradebook(db, main!.id, { pageSize: null });
+    const byName = new Map(book!.rows.map((r) => [r.name, r.cells.find((c) => c.assignmentId === a.id)!]));
+    const graded = [...byName.values()].filter((c) => c.state === "graded");
+    expect(graded).toHaveLength(8);
+    expect(byName.get("Greta Neumann")!.grade!.points).toBe(85);
+    expect(byName.get("Greta Neumann")!.grade!.override?.reason).toMatch(/Nachbesprechung/);
+    // Ben's strong work scores above Emil's thin one.
+    expect(byName.get("Ben Schulz")!.grade!.points!).toBeGreaterThan(byName.get("Emil Hoffmann")!.grade!.points!);
+
+    // Henrik has not assessed himself: his received reviews stay locked; Anna's are open.
+    const byEmail = new Map((await db.select().from(users)).map((u) => [u.email, u.id]));
+    expect((await receivedLockFor(db, a, byEmail.get("henrik.lange@werkbank.test")!)).owesSelfAssessment).toBe(true);
+    expect((await receivedLockFor(db, a, byEmail.get("anna.berger@werkbank.test")!)).unlocked).toBe(true);
+
+    // The story's notifications are read and sent nowhere, except the news that grades are out.
+    const told = await db.select().from(notifications).where(eq(notifications.assignmentId, a.id));
+    expect(told.every((n) => n.emailStatus === "none")).toBe(true);
+    expect(told.filter((n) => n.readAt === null).every((n) => n.kind === "grades_released")).toBe(true);
+    expect(told.filter((n) => n.kind === "grades_released")).toHaveLength(8);
   });
 });

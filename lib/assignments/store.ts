@@ -10,6 +10,7 @@ import { lessonInCohort } from "@/lib/courses/queries";
 import { takePostSlot } from "@/lib/forum/store";
 import { onFirstSubmission } from "@/lib/pairing/store";
 import type { Anonymity, CalibrationMode, FrozenCanvas, GradeAggregate, GradeWeights, PairingMode, Requirement, RubricCriterion } from "./types";
+import { freezeRows, ownCanvases } from "./freeze";
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 
@@ -133,32 +134,12 @@ export async function submit(
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`submit:${a.id}:${actor.id}`}, 0))`);
 
   const ids = [...new Set(input.canvasIds)];
-  const chosen = ids.length
-    ? await tx
-        .select()
-        .from(canvases)
-        .where(and(inArray(canvases.id, ids), eq(canvases.ownerId, actor.id), eq(canvases.cohortId, a.cohortId)))
-    : [];
+  const chosen = await ownCanvases(tx, actor.id, a.cohortId, ids);
   if (chosen.length !== ids.length) throw new ActionError("not_found", "notFound");
   const unmet = unmetRequirement(a.requirements, chosen);
   if (unmet) throw new ActionError("invalid", unmet);
 
-  const segments = await listSegments(tx, actor.id, a.cohortId);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  const frozen: FrozenCanvas[] = chosen
-    .sort((x, y) => order.get(x.id)! - order.get(y.id)!)
-    .map((c) => {
-      const segment = segments.find((s) => s.canvasId === c.segmentCanvasId && s.noteId === c.segmentNoteId);
-      return {
-        canvasId: c.id,
-        version: c.version,
-        title: c.title,
-        template: c.template,
-        document: c.document,
-        segment: segment ? { text: segment.text, color: segment.color } : null,
-        fit: c.template === "value-proposition" ? fitScore(c.document).score : null,
-      };
-    });
+  const frozen = await freezeRows(tx, actor.id, a.cohortId, chosen, ids);
   const [extension] = await tx
     .select({ until: deadlineExtensions.until })
     .from(deadlineExtensions)

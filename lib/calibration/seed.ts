@@ -7,7 +7,7 @@ import { addNote, makeNote } from "@/lib/canvas/operations";
 import { createCanvas } from "@/lib/canvas/store";
 import type { ReviewScores } from "@/lib/pairing/types";
 import { exampleReady, scoreAccuracy } from "./accuracy";
-import { freezeRows } from "./freeze";
+import { freezeRows } from "@/lib/assignments/freeze";
 
 /**
  * Demo data for calibration: the instructor's example canvases (a Business Model Canvas with four
@@ -16,7 +16,7 @@ import { freezeRows } from "./freeze";
  * Idempotent: an assignment that has examples already is left alone.
  */
 
-type Profile = {
+export type Profile = {
   jobs: string[];
   pains: Array<[string, Weight]>;
   gains: Array<[string, Weight]>;
@@ -26,7 +26,7 @@ type Profile = {
 };
 
 /** A Value Proposition Canvas document; the numbers name the jobs, pains and gains a note links to. */
-function valueProposition(p: Profile): CanvasDocument {
+export function valueProposition(p: Profile): CanvasDocument {
   let doc = emptyDocument();
   const jobs = p.jobs.map((text) => makeNote(text, { jobType: "functional" }));
   const pains = p.pains.map(([text, severity]) => makeNote(text, { severity }));

@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/cohorts/audit";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import type { ReviewScores } from "@/lib/pairing/types";
 import { cleanScores, exampleReady, scoreAccuracy, unscored } from "./accuracy";
-import { freezeRows, ownCanvases } from "./freeze";
+import { freezeRows, ownCanvases } from "@/lib/assignments/freeze";
 import { mayCalibrate } from "./queries";
 import { EXAMPLES_MAX } from "./limits";
 

@@ -69,6 +69,7 @@ export default async function LessonPage({ params }: Props) {
             role={role}
             userId={user.id}
             lessonHref={`${base}/lessons/${lesson.slug}`}
+            lessonTitle={lesson.title}
           />
         </>
       ) : (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CalibrationGateNotice } from "@/components/calibration/calibration-gate-notice";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -88,6 +89,10 @@ export default async function ReviewPage({ params }: Props) {
           )}
         </p>
       </header>
+
+      {editable && role === "student" && (
+        <CalibrationGateNotice cohortId={cohortId} assignment={assignment} userId={user.id} lessonTitle={lessonTitle} blockingOnly />
+      )}
 
       {!version ? (
         <p className="rounded-xl border border-dashed border-line p-5 text-muted">{t("noVersion")}</p>

@@ -21,11 +21,11 @@ type Props = { params: Promise<{ cohortId: string; assignmentId: string }> };
 
 /** The page's data for the signed-in member; not found for an assignment of another cohort or one without self-assessment. */
 const load = cache(async (cohortId: string, assignmentId: string) => {
-  const { user } = await requireCohortRole(cohortId);
+  const { user, role } = await requireCohortRole(cohortId);
   if (!isUuid(assignmentId)) notFound();
   const data = await selfAssessmentPage(await pageDb(), user, cohortId, assignmentId);
   if (!data) notFound();
-  return { user, data };
+  return { user, role, data };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function SelfAssessmentPage({ params }: Props) {
   const { cohortId, assignmentId } = await params;
-  const { user, data } = await load(cohortId, assignmentId);
+  const { user, role, data } = await load(cohortId, assignmentId);
   const [t, format, course] = await Promise.all([getTranslations("selfAssessment"), getFormatter(), getCohortCourse(cohortId, user.id)]);
   if (!course) notFound();
   const { assignment, lessonTitle, lessonSlug, submission, self, version, lock, received } = data;
@@ -90,7 +90,14 @@ export default async function SelfAssessmentPage({ params }: Props) {
         </p>
       </header>
 
-      {!submission ? (
+      {role === "instructor" ? (
+        <Card className="max-w-3xl">
+          <p className="text-sm text-muted">{t("instructorHere")}</p>
+          <Link href={`${base}/gradebook`} className={buttonClasses("secondary", "mt-3 px-3 py-1.5")}>
+            {t("toGradebook")}
+          </Link>
+        </Card>
+      ) : !submission ? (
         <Card className="max-w-3xl">
           <p className="text-sm text-muted">{t("noSubmission")}</p>
           <Link href={lessonHref} className={buttonClasses("secondary", "mt-3 px-3 py-1.5")}>

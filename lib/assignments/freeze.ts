@@ -8,8 +8,8 @@ import { listSegments } from "@/lib/canvas/segments";
 type CanvasRow = typeof canvases.$inferSelect;
 
 /**
- * Canvases as a submission freezes them (lib/assignments/store.ts `submit` does the same), in the
- * order given: the document at its version, the segment's text and colour, the fit score.
+ * Canvases as a submission (and a calibration example) freezes them, in the order given: the
+ * document at its version, the segment's text and colour, the fit score.
  */
 export async function freezeRows(db: DbOrTx, ownerId: string, cohortId: string, rows: CanvasRow[], order: string[]): Promise<FrozenCanvas[]> {
   const segments = await listSegments(db, ownerId, cohortId);
