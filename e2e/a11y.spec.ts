@@ -6,6 +6,7 @@ import { AppShell } from "./pages/app-shell.page";
 import { CanvasEditorPage } from "./pages/canvas-editor.page";
 import { NewCohortPage } from "./pages/cohort-admin.page";
 import { SignInPage } from "./pages/sign-in.page";
+import { CoursesPage } from "./pages/courses.page";
 import { SignUpPage } from "./pages/sign-up.page";
 
 /**
@@ -17,6 +18,7 @@ import { SignUpPage } from "./pages/sign-up.page";
 const INSTRUCTOR = "lena.keller@werkbank.test";
 const ADMIN = "admin@werkbank.test";
 const LESSONS = ["business-model-canvas", "kanaele-und-kundenbeziehungen", "von-der-empathy-map-zur-value-proposition", "feedback-probelauf-prime-pizza"] as const;
+const PRACTICE = LESSONS[3];
 /** The lesson that gets the crawl's assignment (an Empathy Map), its submission thread and a review. */
 const ASSIGNED = LESSONS[1];
 const VIEWPORTS = [
@@ -35,6 +37,8 @@ type World = {
   thread: string;
   review: string;
   states: { student: State; instructor: State; admin: State };
+  /** The demo's finished practice run in "Herbst 2026" (db/seed/practice-run.ts), visited read-only. */
+  practice: { base: string; assignmentId: string; detail: string; example: string; annaThread: string; states: { anna: State; henrik: State } };
 };
 
 let world: World;
@@ -79,7 +83,7 @@ async function createCanvas(page: Page, cohortId: string, kind: string, title: s
 
 test.describe("accessibility crawl", () => {
   test.beforeAll(async ({ browser }, testInfo) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const baseURL = testInfo.project.use.baseURL!;
 
     // The instructor opens a cohort of the demo course and gives a lesson an assignment.
@@ -142,7 +146,31 @@ test.describe("accessibility crawl", () => {
     const studentHref = (await lena.getByRole("link", { name: "Alex Prüfer" }).getAttribute("href"))!;
 
     const admin = await signedIn(browser, baseURL, ADMIN);
+
+    // The practice run: its gradebook cell for Anna, the first calibration example, Anna's own thread.
+    await lena.goto("/courses");
+    const mainId = await new CoursesPage(lena).cohortId("Herbst 2026");
+    await lena.goto(`/cohorts/${mainId}/gradebook`);
+    const detail = (await lena.getByRole("row", { name: /Anna Berger/ }).getByRole("link").nth(1).getAttribute("href"))!;
+    const assignmentId = detail.split("/")[4]!;
+    await lena.goto(`/cohorts/${mainId}/calibration/${assignmentId}/examples`);
+    const example = (await lena.getByRole("link", { name: /bewerten und bearbeiten$/ }).first().getAttribute("href"))!;
+    const anna = await signedIn(browser, baseURL, "anna.berger@werkbank.test");
+    await anna.goto(`/cohorts/${mainId}/lessons/${PRACTICE}`);
+    const annaThread = (await anna.getByRole("link", { name: "Zum Thema im Forum" }).getAttribute("href"))!;
+    const henrik = await signedIn(browser, baseURL, "henrik.lange@werkbank.test");
+    const practice = {
+      base: `/cohorts/${mainId}`,
+      assignmentId,
+      detail,
+      example,
+      annaThread,
+      states: { anna: await anna.context().storageState(), henrik: await henrik.context().storageState() },
+    };
+    for (const p of [anna, henrik]) await p.context().close();
+
     world = {
+      practice,
       cohortId,
       inviteCode,
       courseId,
@@ -158,7 +186,7 @@ test.describe("accessibility crawl", () => {
 
   for (const viewport of VIEWPORTS) {
     test(`every page at ${viewport.width}×${viewport.height} (${viewport.name})`, async ({ browser }, testInfo) => {
-      test.setTimeout(150_000);
+      test.setTimeout(240_000);
       const baseURL = testInfo.project.use.baseURL!;
       const open = (state?: State) => newPage(browser, baseURL, state, viewport);
       const check = async (page: Page, path: string, label: string, ready?: (page: Page) => Promise<void>) => {
@@ -216,6 +244,23 @@ test.describe("accessibility crawl", () => {
       await check(lena, `${base}/reviews`, "reviews, instructor (reserve pool)");
       await check(lena, world.review, "review form", boardReady);
       await check(lena, world.thread, "submission thread, instructor", boardReady);
+
+      // The demo's practice run: graded, calibrated, self-assessed (read only: nothing here changes it).
+      const { practice } = world;
+      const annaPage = await open(practice.states.anna);
+      await check(annaPage, `${practice.base}/lessons/${PRACTICE}`, "practice lesson with grade card and calibration");
+      await check(annaPage, `${practice.base}/calibration/${practice.assignmentId}`, "calibration comparison");
+      await check(annaPage, `${practice.base}/self-assessment/${practice.assignmentId}`, "self-assessment with comparison");
+      await check(annaPage, practice.annaThread, "double-blind thread with helpfulness ratings", boardReady);
+      const henrikPage = await open(practice.states.henrik);
+      await check(henrikPage, `${practice.base}/self-assessment/${practice.assignmentId}`, "self-assessment form");
+      await check(lena, `${practice.base}/gradebook`, "gradebook");
+      await check(lena, practice.detail, "gradebook: one grade");
+      await check(lena, `${practice.base}/calibration/${practice.assignmentId}/examples`, "calibration examples");
+      await check(lena, practice.example, "calibration example editor");
+      await check(lena, practice.annaThread, "double-blind thread, instructor (send back)", boardReady);
+      await check(lena, `${practice.base}/dashboard`, "demo cohort dashboard (reserve pool, self vs peers)");
+      for (const page of [annaPage, henrikPage]) await page.context().close();
 
       const admin = await open(world.states.admin);
       await check(admin, "/admin/outbox", "admin outbox");

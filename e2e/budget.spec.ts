@@ -12,6 +12,13 @@ import { SignInPage } from "./pages/sign-in.page";
 
 type Counted = { statements: number; roundTrips: number };
 
+/**
+ * The grade pages of issue 16, and a lesson seen by a student who has submitted, been reviewed and
+ * graded (the practice run). That lesson is the one page allowed a fourth wait: its peer-feedback
+ * section reads the student's standing only once the panel has found their submission.
+ */
+const BUDGET = { gradebook: { statements: 4, roundTrips: 3 }, grade: { statements: 6, roundTrips: 3 }, gradedLesson: { statements: 11, roundTrips: 4 } };
+
 async function counted(request: APIRequestContext): Promise<Counted> {
   const body = (await (await request.get("/api/health")).json()) as Partial<Counted>;
   expect(body.statements, "the e2e server counts statements (WERKBANK_SQL_COUNT=1)").toBeDefined();
@@ -97,6 +104,30 @@ test.describe("SQL per page stays within its budget", () => {
     expect(used.statements).toBeLessThanOrEqual(7);
     expect(used.statements).toBeGreaterThan(0);
     expect(used.roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  test("the gradebook, one grade, and the graded practice lesson", async ({ page, browser }) => {
+    const cohort = await signedIn(page, "lena.keller@werkbank.test");
+    await page.goto(`${cohort}/gradebook`);
+    const detail = (await page.getByRole("row", { name: /Anna Berger/ }).getByRole("link").nth(1).getAttribute("href"))!;
+    await quiet(page);
+    const anna = await browser.newPage({ locale: "de-DE" });
+    const annaCohort = await signedIn(anna, demo.student.email);
+    await quiet(anna);
+    const budgets: Array<[string, Page, string, { statements: number; roundTrips: number }]> = [
+      ["gradebook", page, `${cohort}/gradebook`, BUDGET.gradebook],
+      ["one grade", page, detail, BUDGET.grade],
+      ["graded lesson (grade card, calibration, reviews received)", anna, `${annaCohort}/lessons/feedback-probelauf-prime-pizza`, BUDGET.gradedLesson],
+    ];
+    for (const [name, who, path, budget] of budgets) {
+      await test.step(`${name}: ≤ ${budget.statements} statements, ≤ ${budget.roundTrips} round trips`, async () => {
+        const used = await sqlOf(who, path);
+        expect(used.statements, `${name} (${path}) statements`).toBeLessThanOrEqual(budget.statements);
+        expect(used.statements, `${name} reads its session from the database`).toBeGreaterThan(0);
+        expect(used.roundTrips, `${name} (${path}) sequential round trips`).toBeLessThanOrEqual(budget.roundTrips);
+      });
+    }
+    await anna.close();
   });
 
   test("the sign-in page sends none", async ({ page }) => {

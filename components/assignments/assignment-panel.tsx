@@ -7,7 +7,8 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db";
 import { pageDb } from "@/db/replica";
-import { candidateCanvases, getOwnSubmission, latestSubmittedCanvasIds, type AssignmentRow } from "@/lib/assignments/store";
+import { candidateCanvases, getOwnSubmission, type AssignmentRow } from "@/lib/assignments/store";
+import { calibrationGate } from "@/lib/calibration/queries";
 import { AssignmentReviews } from "@/components/reviews/assignment-reviews";
 import { pairIfDue } from "@/lib/pairing/store";
 import { SubmitForm } from "./submit-form";
@@ -31,10 +32,17 @@ export async function AssignmentPanel(props: {
   const pairing = !a.pairedAt && overdue;
   const db = pairing ? getDb() : await pageDb();
   if (pairing) await pairIfDue(db, a, now);
-  const [submission, candidates] =
-    props.role === "student" ? await Promise.all([getOwnSubmission(db, a.id, props.userId), candidateCanvases(db, a, props.userId)]) : [null, []];
-  const preselected = submission ? await latestSubmittedCanvasIds(db, submission.id) : [];
+  // The student's submission, their canvases and (with calibration on) where they stand with it, side by side.
+  const [submission, candidates, gate] =
+    props.role === "student"
+      ? await Promise.all([
+          getOwnSubmission(db, a.id, props.userId),
+          candidateCanvases(db, a, props.userId),
+          a.calibration === "off" ? null : calibrationGate(db, a, props.userId),
+        ])
+      : [null, [], null];
   const latest = submission?.versions[0];
+  const preselected = latest?.canvasIds ?? [];
 
   return (
     <Card aria-labelledby="assignment-heading" className="flex flex-col gap-6">
@@ -115,6 +123,7 @@ export async function AssignmentPanel(props: {
           timeZone={timeZone}
           threadHref={submission ? `/cohorts/${a.cohortId}/forum/${submission.threadId}` : null}
           lessonTitle={props.lessonTitle}
+          calibration={gate}
         />
       )}
     </Card>

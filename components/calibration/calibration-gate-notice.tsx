@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClasses } from "@/components/ui/button";
 import { pageDb } from "@/db/replica";
 import type { CalibrationMode } from "@/lib/assignments/types";
-import { calibrationGate } from "@/lib/calibration/queries";
+import { calibrationGate, type CalibrationGate } from "@/lib/calibration/queries";
 import { percent } from "./attempt-result";
 
 type Props = { cohortId: string; assignment: { id: string; calibration: CalibrationMode }; userId: string; lessonTitle: string };
@@ -16,10 +16,17 @@ type Props = { cohortId: string; assignment: { id: string; calibration: Calibrat
  */
 export async function CalibrationGateNotice(props: Props & { blockingOnly?: boolean }) {
   if (props.assignment.calibration === "off") return null;
-  const [gate, t] = await Promise.all([calibrationGate(await pageDb(), props.assignment, props.userId), getTranslations("calibration.callout")]);
+  const gate = await calibrationGate(await pageDb(), props.assignment, props.userId);
+  if (props.blockingOnly && !(gate.required && gate.attempts === 0)) return null;
+  return <CalibrationNotice {...props} gate={gate} />;
+}
+
+/** The notice for a standing read elsewhere (the assignment panel reads it beside its other queries). */
+export async function CalibrationNotice(props: Omit<Props, "userId"> & { gate: CalibrationGate }) {
+  const { gate } = props;
   const done = gate.attempts > 0;
-  if (!done && !gate.nextExampleId) return null;
-  if (props.blockingOnly && !(gate.required && !done)) return null;
+  if (props.assignment.calibration === "off" || (!done && !gate.nextExampleId)) return null;
+  const t = await getTranslations("calibration.callout");
   const blocking = gate.required && !done;
   return (
     <p

@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Spinner } from "@/components/ui/spinner";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { RubricCriterion } from "@/lib/assignments/types";
-import { ASSESSMENT_COMMENT_MAX } from "@/lib/grades/validation";
+import { ASSESSMENT_COMMENT_MAX } from "@/lib/grades/limits";
 import type { ReviewScores } from "@/lib/pairing/types";
 
 type Props = {

@@ -6,7 +6,7 @@ import { overrideGradeAction, removeOverrideAction } from "@/app/(app)/cohorts/[
 import { Field, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { OVERRIDE_REASON_MAX } from "@/lib/grades/validation";
+import { OVERRIDE_REASON_MAX } from "@/lib/grades/limits";
 
 type Props = {
   cohortId: string;

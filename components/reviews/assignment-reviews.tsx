@@ -2,7 +2,8 @@ import Link from "next/link";
 import { hidesReviewers } from "@/lib/reviews/anonymity";
 import { and, asc, count, eq } from "drizzle-orm";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CalibrationGateNotice } from "@/components/calibration/calibration-gate-notice";
+import { CalibrationNotice } from "@/components/calibration/calibration-gate-notice";
+import type { CalibrationGate } from "@/lib/calibration/queries";
 import { ClientMessages } from "@/components/client-messages";
 import type { Db } from "@/db";
 import { reviews, submissions, users } from "@/db/schema";
@@ -24,6 +25,8 @@ export async function AssignmentReviews(props: {
   timeZone: string;
   threadHref: string | null;
   lessonTitle: string;
+  /** The student's calibration standing, read by the panel beside its other queries (null when off). */
+  calibration?: CalibrationGate | null;
 }) {
   const { assignment: a, db } = props;
   const [t, format] = await Promise.all([getTranslations("reviews"), getFormatter()]);
@@ -94,7 +97,7 @@ export async function AssignmentReviews(props: {
         {t("peerFeedback")}
       </h3>
       {standing.selfAssessed === false && props.threadHref && <SelfAssessmentCallout cohortId={a.cohortId} assignmentId={a.id} waiting={standing.received} />}
-      <CalibrationGateNotice cohortId={a.cohortId} assignment={a} userId={props.userId} lessonTitle={props.lessonTitle} />
+      {props.calibration && <CalibrationNotice cohortId={a.cohortId} assignment={a} gate={props.calibration} lessonTitle={props.lessonTitle} />}
       {!standing.paired ? (
         <p className="text-sm text-muted">
           {a.pairingMode === "rolling" ? t("waitRolling", { k: a.reviewsPerStudent }) : t("waitDeadline", { k: a.reviewsPerStudent, when: when(a.submissionDue) })}

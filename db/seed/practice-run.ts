@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { calibrationAttempts, forumReads, notifications, reviews, submissions } from "@/db/schema";
+import { calibrationAttempts, calibrationExamples, forumReads, notifications, reviews, submissions } from "@/db/schema";
 import { submit } from "@/lib/assignments/store";
 import { seedCalibration, valueProposition, type Profile } from "@/lib/calibration/seed";
 import { emptyDocument, type SegmentColor } from "@/lib/canvas/document";
@@ -167,32 +167,81 @@ const SCORES: Record<string, Record<Level, number>> = {
   abgrenzung: { 1: 1, 2: 2, 3: 3, 4: 3 },
 };
 
-const COMMENTS: Record<string, Record<Level, string>> = {
+/** Two reviewers of the same work say it in their own words: the second variant is the other reviewer's. */
+const COMMENTS: Record<string, Record<Level, [string, string]>> = {
   profil: {
-    1: "Jobs und Pains sind sehr allgemein („Pizza ist zu teuer“). Aus wessen Sicht, in welcher Situation?",
-    2: "Die Jobs sind gut erkennbar, die Gains bleiben aber dünn, und die Schwere der Pains ist nicht begründet.",
-    3: "Konkrete Jobs aus Sicht des Segments und gut gewichtete Pains; bei den Gains fehlt mir noch ein zweiter.",
-    4: "Jobs, Pains und Gains klingen wie aus einem Interview: konkret, gewichtet und glaubwürdig.",
+    1: [
+      "Jobs und Pains sind sehr allgemein („Pizza ist zu teuer“). Aus wessen Sicht, in welcher Situation?",
+      "Das Profil könnte für jedes Segment gelten. Mir fehlt ein konkreter Moment, in dem diese Menschen bestellen.",
+    ],
+    2: [
+      "Die Jobs sind gut erkennbar, die Gains bleiben aber dünn, und die Schwere der Pains ist nicht begründet.",
+      "Die Jobs treffen es; bei den Pains wüsste ich gern, warum einer „hoch“ ist und der andere nicht.",
+    ],
+    3: [
+      "Konkrete Jobs aus Sicht des Segments und gut gewichtete Pains; bei den Gains fehlt mir noch ein zweiter.",
+      "Die Pains klingen echt und sind sinnvoll gewichtet. Ein weiterer Gain würde das Profil abrunden.",
+    ],
+    4: [
+      "Jobs, Pains und Gains klingen wie aus einem Interview: konkret, gewichtet und glaubwürdig.",
+      "Sehr genau beobachtet: Jeder Pain beschreibt eine Situation, die ich mir sofort vorstellen kann.",
+    ],
   },
   fit: {
-    1: "Kaum ein Pain Reliever ist mit einem Pain verknüpft; die Value Map steht für sich allein.",
-    2: "Der schwerste Pain hat einen Pain Reliever, die Gains aber keinen Gain Creator – der Fit-Wert zeigt die Lücke.",
-    3: "Die wichtigsten Pains sind adressiert und verknüpft; ein Gain Creator hängt noch ohne Verbindung.",
-    4: "Jeder schwere Pain hat einen passenden Pain Reliever, und die Links machen den Fit auf einen Blick sichtbar.",
+    1: [
+      "Kaum ein Pain Reliever ist mit einem Pain verknüpft; die Value Map steht für sich allein.",
+      "„Gute Qualität“ und „Viele Sorten“ antworten auf keinen der Pains. Verknüpfe, was wirklich hilft.",
+    ],
+    2: [
+      "Der schwerste Pain hat einen Pain Reliever, die Gains aber keinen Gain Creator – der Fit-Wert zeigt die Lücke.",
+      "Ein Pain ist gelöst, der zweite bleibt offen; die Gain Creator hängen ohne Verbindung in der Value Map.",
+    ],
+    3: [
+      "Die wichtigsten Pains sind adressiert und verknüpft; ein Gain Creator hängt noch ohne Verbindung.",
+      "Der Fit stimmt bei den Pains. Beim zweiten Gain Creator ist mir nicht klar, auf welchen Gain er antwortet.",
+    ],
+    4: [
+      "Jeder schwere Pain hat einen passenden Pain Reliever, und die Links machen den Fit auf einen Blick sichtbar.",
+      "Lückenlos: Jede Notiz der Value Map hat ihr Gegenüber im Profil, und das Angebot bleibt trotzdem knapp.",
+    ],
   },
   abgrenzung: {
-    1: "Die beiden Segmente überschneiden sich stark; die Canvases sehen fast gleich aus.",
-    2: "Die Segmente sind verschieden benannt, ihre Wertangebote unterscheiden sich aber noch kaum.",
-    3: "Zwei klar verschiedene Segmente mit eigenen Jobs – und das Angebot antwortet jeweils anders darauf.",
-    4: "Zwei klar verschiedene Segmente mit eigenen Jobs – und das Angebot antwortet jeweils anders darauf.",
+    1: [
+      "Die beiden Segmente überschneiden sich stark; die Canvases sehen fast gleich aus.",
+      "Beide Canvases haben dieselben Pains und Gains. Was unterscheidet die beiden Gruppen eigentlich?",
+    ],
+    2: [
+      "Die Segmente sind verschieden benannt, ihre Wertangebote unterscheiden sich aber noch kaum.",
+      "Zwei Gruppen, aber fast dasselbe Angebot. Was bekommt die eine, was die andere nicht braucht?",
+    ],
+    3: [
+      "Zwei klar verschiedene Segmente mit eigenen Jobs – und das Angebot antwortet jeweils anders darauf.",
+      "Die Segmente sind gut getrennt; man sieht an der Value Map, für wen welches Angebot gedacht ist.",
+    ],
+    4: [
+      "Zwei klar verschiedene Segmente mit eigenen Jobs – und das Angebot antwortet jeweils anders darauf.",
+      "Die Segmente sind gut getrennt; man sieht an der Value Map, für wen welches Angebot gedacht ist.",
+    ],
   },
 };
 
-const STANDOUT: Record<Level, string> = {
-  1: "Ein Anfang ist gemacht. Am meisten würde helfen, ein Segment genau zu beschreiben: Wer bestellt wann, und was ärgert diese Menschen dabei konkret?",
-  2: "Die Richtung stimmt. Verknüpfe als Nächstes jeden schweren Pain und Gain mit deinem Angebot – dann siehst du im Fit-Wert sofort, was noch fehlt.",
-  3: "Das Kundenprofil überzeugt mich. Der nächste Schritt wäre, den offenen Gain Creator mit einem Gain zu verbinden oder ihn zu streichen.",
-  4: "Sehr stark: Die Segmente sind scharf getrennt, und jeder Pain Reliever hat einen Grund. So würde ich es einer Investorin zeigen.",
+const STANDOUT: Record<Level, [string, string]> = {
+  1: [
+    "Ein Anfang ist gemacht. Am meisten würde helfen, ein Segment genau zu beschreiben: Wer bestellt wann, und was ärgert diese Menschen dabei konkret?",
+    "Ich sehe die Idee, aber noch kein Segment. Sprich mit zwei, drei Leuten aus einer Gruppe und schreib ihre Ärgernisse wörtlich auf die Pains.",
+  ],
+  2: [
+    "Die Richtung stimmt. Verknüpfe als Nächstes jeden schweren Pain und Gain mit deinem Angebot – dann siehst du im Fit-Wert sofort, was noch fehlt.",
+    "Gute Grundlage. Am meisten brächte ein zweiter Pain Reliever für den schwersten offenen Pain; danach würde ich die Gains schärfen.",
+  ],
+  3: [
+    "Das Kundenprofil überzeugt mich. Der nächste Schritt wäre, den offenen Gain Creator mit einem Gain zu verbinden oder ihn zu streichen.",
+    "Stark ist, wie konkret die Pains sind. Wenn du noch einen Gain ergänzt und den losen Gain Creator verknüpfst, ist der Fit komplett.",
+  ],
+  4: [
+    "Sehr stark: Die Segmente sind scharf getrennt, und jeder Pain Reliever hat einen Grund. So würde ich es einer Investorin zeigen.",
+    "Das ist das klarste Wertangebot, das ich bisher gesehen habe. Einzige Idee: Teste die Lieferzusage mit echten Kund:innen, bevor du sie versprichst.",
+  ],
 };
 
 /** Emil's first review, too thin to help: long enough for the minimums, sent back by the instructor. */
@@ -207,12 +256,12 @@ const HELPFUL: Record<number, string | undefined> = {
   3: "Hilfreich, aber ich hätte gern gewusst, welche Notiz genau gemeint ist.",
 };
 
-function reviewScores(level: Level, bias: number): ReviewScores {
+function reviewScores(level: Level, bias: number, variant: 0 | 1): ReviewScores {
   const scale: Record<string, number> = { profil: 4, fit: 4, abgrenzung: 3 };
   return Object.fromEntries(
     Object.keys(SCORES).map((id, i) => {
       const shifted = SCORES[id]![level] + (i === 1 ? bias : 0);
-      return [id, { score: Math.min(scale[id]!, Math.max(1, shifted)), comment: COMMENTS[id]![level] }];
+      return [id, { score: Math.min(scale[id]!, Math.max(1, shifted)), comment: COMMENTS[id]![level][variant] }];
     }),
   );
 }
@@ -298,7 +347,11 @@ export async function seedPracticeRun(
           standout: THIN.standout,
           anchors: [],
         }
-      : { scores: reviewScores(level, ((place.get(task.reviewerId)! + place.get(task.authorId)!) % 3) - 1), standout: STANDOUT[level], anchors: [] };
+      : (() => {
+          const variant = (tasks.filter((t) => t.authorId === task.authorId).findIndex((t) => t.id === task.id) % 2) as 0 | 1;
+          const bias = ((place.get(task.reviewerId)! + place.get(task.authorId)!) % 3) - 1;
+          return { scores: reviewScores(level, bias, variant), standout: STANDOUT[level][variant], anchors: [] };
+        })();
     const { version } = await saveDraft(tx, actor, { ...content, reviewId: task.id, baseVersion: task.version }, when);
     await submitReview(tx, actor, { ...content, reviewId: task.id, baseVersion: version }, new Date(when.getTime() + 20 * 60_000));
     if (thin) sentBack = { id: task.id, reviewerId: task.reviewerId };
@@ -314,7 +367,8 @@ export async function seedPracticeRun(
     );
     const [row] = await tx.select().from(reviews).where(eq(reviews.id, sentBack.id));
     const task = tasks.find((t) => t.id === sentBack!.id)!;
-    const content = { scores: reviewScores(levelOf.get(task.authorId)!, 0), standout: STANDOUT[levelOf.get(task.authorId)!], anchors: [] };
+    const level = levelOf.get(task.authorId)!;
+    const content = { scores: reviewScores(level, 0, 1), standout: STANDOUT[level][1], anchors: [] };
     const actor: Actor = { id: sentBack.reviewerId, isAdmin: false };
     const { version } = await saveDraft(tx, actor, { ...content, reviewId: row!.id, baseVersion: row!.version }, at(-5 * DAY));
     await submitReview(tx, actor, { ...content, reviewId: row!.id, baseVersion: version }, at(-5 * DAY + HOUR));
@@ -385,5 +439,6 @@ export async function seedPracticeRun(
     }
   }
   await tx.insert(forumReads).values([...reads.values()]).onConflictDoNothing();
+  await tx.update(calibrationExamples).set({ createdAt: at(-13 * DAY), updatedAt: at(-13 * DAY) }).where(eq(calibrationExamples.assignmentId, input.assignmentId));
   await tx.update(calibrationAttempts).set({ createdAt: at(-10 * DAY) }).where(eq(calibrationAttempts.assignmentId, input.assignmentId));
 }

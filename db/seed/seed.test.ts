@@ -2,6 +2,8 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { assignments, calibrationAttempts, calibrationExamples, cohorts, lessons, memberships, notifications, reviews, selfAssessments, users } from "@/db/schema";
+import { getOwnSubmission } from "@/lib/assignments/store";
+import { gradeDetail } from "@/lib/grades/detail";
 import { gradebook } from "@/lib/grades/queries";
 import { receivedLockFor } from "@/lib/reviews/visibility";
 import { authenticate } from "@/lib/auth/credentials";
@@ -101,6 +103,28 @@ describe("the practice run of the running cohort", () => {
     const byEmail = new Map((await db.select().from(users)).map((u) => [u.email, u.id]));
     expect((await receivedLockFor(db, a, byEmail.get("henrik.lange@werkbank.test")!)).owesSelfAssessment).toBe(true);
     expect((await receivedLockFor(db, a, byEmail.get("anna.berger@werkbank.test")!)).unlocked).toBe(true);
+
+    // One student's page in the gradebook: the at-most-one rows come whole or not at all.
+    const detail = async (email: string) => (await gradeDetail(db, main!.id, a.id, byEmail.get(email)!))!;
+    const fatma = await detail("fatma.kaya@werkbank.test");
+    expect(fatma.assessment).toMatchObject({ byName: "Lena Keller", scores: { fit: { score: 3 } } });
+    expect(fatma.override).toBeNull();
+    const greta = await detail("greta.neumann@werkbank.test");
+    expect(greta.override).toMatchObject({ points: 85, byName: "Lena Keller" });
+    expect(greta.assessment).toBeNull();
+    expect(greta.self?.comment).toBeTruthy();
+    const henrik = await detail("henrik.lange@werkbank.test");
+    expect(henrik.self).toBeNull();
+    expect(henrik.submission?.threadId).toBeTruthy();
+    expect(henrik.received).toHaveLength(2);
+    expect(henrik.given).toHaveLength(2);
+
+    // Anna's own submission as her lesson panel reads it: one version, its two canvases' ids.
+    const own = await getOwnSubmission(db, a.id, byEmail.get("anna.berger@werkbank.test")!);
+    expect(own!.versions).toHaveLength(1);
+    expect(own!.versions[0]!.submittedAt).toBeInstanceOf(Date);
+    expect(own!.versions[0]!.canvasIds).toHaveLength(2);
+    expect(own!.versions[0]!.late).toBe(false);
 
     // The story's notifications are read and sent nowhere, except the news that grades are out.
     const told = await db.select().from(notifications).where(eq(notifications.assignmentId, a.id));

@@ -201,20 +201,26 @@ export async function submit(
   return { submissionId: submission!.id, threadId: thread!.id, version: 1, late, unchanged: false };
 }
 
-/** The student's submission with its versions (newest first), or null. */
+type OwnVersion = { version: number; late: boolean; submittedAt: Date; canvasIds: string[] };
+
+/** The student's submission with its versions (newest first), or null: one statement. */
 export async function getOwnSubmission(db: DbOrTx, assignmentId: string, authorId: string) {
-  const [submission] = await db
-    .select()
+  const [row] = await db
+    .select({
+      submission: submissions,
+      // The versions' numbers, times and canvas ids only (a resubmit preselects the newest's canvases), not their documents.
+      versions: sql<Array<Omit<OwnVersion, "submittedAt"> & { submittedAt: string }> | string>`(
+        select coalesce(json_agg(json_build_object('version', v.version, 'late', v.late, 'submittedAt', v.submitted_at,
+          'canvasIds', (select coalesce(json_agg(c->>'canvasId'), '[]'::json) from jsonb_array_elements(v.canvases) c)) order by v.version desc), '[]'::json)
+        from ${submissionVersions} v where v.submission_id = ${sql.identifier("submissions")}.${sql.identifier("id")})`,
+    })
     .from(submissions)
     .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.authorId, authorId)))
     .limit(1);
-  if (!submission) return null;
-  const versions = await db
-    .select({ version: submissionVersions.version, late: submissionVersions.late, submittedAt: submissionVersions.submittedAt })
-    .from(submissionVersions)
-    .where(eq(submissionVersions.submissionId, submission.id))
-    .orderBy(desc(submissionVersions.version));
-  return { ...submission, versions };
+  if (!row) return null;
+  const list = typeof row.versions === "string" ? (JSON.parse(row.versions) as Array<Omit<OwnVersion, "submittedAt"> & { submittedAt: string }>) : row.versions;
+  const versions: OwnVersion[] = list.map((v) => ({ ...v, submittedAt: new Date(v.submittedAt) }));
+  return { ...row.submission, versions };
 }
 
 /** The submission behind a thread with all its versions (caller has checked the thread is visible). */
@@ -260,15 +266,4 @@ export async function candidateCanvases(db: DbOrTx, assignment: AssignmentRow, o
       segment: segment ? { key: `${segment.canvasId}:${segment.noteId}`, text: segment.text, color: segment.color } : null,
     };
   });
-}
-
-/** The canvases of the newest version of a submission (to preselect them for a resubmit). */
-export async function latestSubmittedCanvasIds(db: DbOrTx, submissionId: string): Promise<string[]> {
-  const [latest] = await db
-    .select({ canvases: submissionVersions.canvases })
-    .from(submissionVersions)
-    .where(eq(submissionVersions.submissionId, submissionId))
-    .orderBy(desc(submissionVersions.version))
-    .limit(1);
-  return latest?.canvases.map((c) => c.canvasId) ?? [];
 }

@@ -7,6 +7,7 @@ import { REVIEW_GRACE_MS } from "@/lib/pairing/types";
 import { addMember, createUser } from "@/lib/test/factories";
 import { pairingCohort, submitEmpathyMap, type Person } from "@/lib/test/pairing-fixtures";
 import { refusal, refusalOf } from "@/lib/test/refusal";
+import { reservePool } from "@/lib/reviews/queries";
 import { reservePoolSlots, waitedFor, waitingSince } from "./pool";
 import { assignPoolSlot, offerPoolSlot, poolCandidates, takePoolSlot } from "./pool-overrides";
 
@@ -100,6 +101,9 @@ describe("the reserve pool on the dashboard", () => {
     ]);
     // The same pool the pairing core derives.
     expect(slots.reduce((n, s) => n + s.k - s.have, 0)).toBe((await pairingSummary(getDb(), a))!.poolSlots);
+    // Students see the same slots dated the same way (the late submitter since it submitted, not since the pairing).
+    const { items } = await reservePool(getDb(), "00000000-0000-0000-0000-000000000000", cohort.id);
+    expect(items.map((i) => [i.authorId, i.since])).toEqual(slots.map((s) => [s.authorId, s.since]));
     // An excused author's submission needs nobody.
     await getDb().insert(excusals).values({ assignmentId: a.id, userId: shortOne.id });
     expect((await reservePoolSlots(getDb(), cohort.id)).map((s) => s.authorId)).toEqual([late.id]);

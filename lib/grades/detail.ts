@@ -18,19 +18,28 @@ const overrider = alias(users, "grade_overrider");
 export async function gradeDetail(db: DbOrTx, cohortId: string, assignmentId: string, userId: string, now = new Date()) {
   const a = await gradingAssignment(db, assignmentId);
   if (!a || a.cohortId !== cohortId) return null;
-  const [[person], cell, [submission], both, [self], [assessment], [override]] = await Promise.all([
+  // Three statements side by side: the student with everything that is at most one row (their
+  // submission, self-assessment, the instructor's assessment, the override), the grade, the reviews.
+  const [[row], cell, both] = await Promise.all([
     db
-      .select({ id: users.id, name: users.name, email: users.email })
+      .select({
+        person: { id: users.id, name: users.name, email: users.email },
+        submission: { id: submissions.id, threadId: submissions.threadId, late: submissions.late, createdAt: submissions.createdAt },
+        self: { scores: selfAssessments.scores, comment: selfAssessments.comment, createdAt: selfAssessments.createdAt },
+        assessment: { scores: instructorAssessments.scores, comment: instructorAssessments.comment, updatedAt: instructorAssessments.updatedAt, byName: assessor.name },
+        override: { points: gradeOverrides.points, reason: gradeOverrides.reason, updatedAt: gradeOverrides.updatedAt, byName: overrider.name },
+      })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(submissions, and(eq(submissions.assignmentId, assignmentId), eq(submissions.authorId, userId)))
+      .leftJoin(selfAssessments, and(eq(selfAssessments.assignmentId, assignmentId), eq(selfAssessments.userId, userId)))
+      .leftJoin(instructorAssessments, eq(instructorAssessments.submissionId, submissions.id))
+      .leftJoin(assessor, eq(assessor.id, instructorAssessments.byId))
+      .leftJoin(gradeOverrides, and(eq(gradeOverrides.assignmentId, assignmentId), eq(gradeOverrides.userId, userId)))
+      .leftJoin(overrider, eq(overrider.id, gradeOverrides.byId))
       .where(and(eq(memberships.cohortId, cohortId), eq(memberships.userId, userId), eq(memberships.role, "student")))
       .limit(1),
     gradeCell(db, a, userId, now),
-    db
-      .select({ id: submissions.id, threadId: submissions.threadId, late: submissions.late, createdAt: submissions.createdAt })
-      .from(submissions)
-      .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.authorId, userId)))
-      .limit(1),
     db
       .select({
         id: reviews.id,
@@ -51,25 +60,16 @@ export async function gradeDetail(db: DbOrTx, cohortId: string, assignmentId: st
       .innerJoin(author, eq(author.id, reviews.authorId))
       .where(and(eq(reviews.assignmentId, assignmentId), or(eq(reviews.authorId, userId), eq(reviews.reviewerId, userId))))
       .orderBy(asc(reviews.assignedAt), asc(reviews.id)),
-    db
-      .select({ scores: selfAssessments.scores, comment: selfAssessments.comment, createdAt: selfAssessments.createdAt })
-      .from(selfAssessments)
-      .where(and(eq(selfAssessments.assignmentId, assignmentId), eq(selfAssessments.userId, userId)))
-      .limit(1),
-    db
-      .select({ scores: instructorAssessments.scores, comment: instructorAssessments.comment, updatedAt: instructorAssessments.updatedAt, byName: assessor.name })
-      .from(instructorAssessments)
-      .innerJoin(submissions, eq(submissions.id, instructorAssessments.submissionId))
-      .leftJoin(assessor, eq(assessor.id, instructorAssessments.byId))
-      .where(and(eq(submissions.assignmentId, assignmentId), eq(submissions.authorId, userId)))
-      .limit(1),
-    db
-      .select({ points: gradeOverrides.points, reason: gradeOverrides.reason, updatedAt: gradeOverrides.updatedAt, byName: overrider.name })
-      .from(gradeOverrides)
-      .leftJoin(overrider, eq(overrider.id, gradeOverrides.byId))
-      .where(and(eq(gradeOverrides.assignmentId, assignmentId), eq(gradeOverrides.userId, userId)))
-      .limit(1),
   ]);
+  const person = row?.person;
+  const submission = row?.submission;
+  // Left joins: a missing row comes back as nulls; each is whole or absent.
+  const s = row?.self;
+  const self = s?.scores && s.createdAt ? { scores: s.scores, comment: s.comment ?? "", createdAt: s.createdAt } : null;
+  const i = row?.assessment;
+  const assessment = i?.scores && i.updatedAt ? { scores: i.scores, comment: i.comment ?? "", updatedAt: i.updatedAt, byName: i.byName } : null;
+  const o = row?.override;
+  const override = o && o.points !== null && o.reason !== null && o.updatedAt ? { points: o.points, reason: o.reason, updatedAt: o.updatedAt, byName: o.byName } : null;
   if (!person || !cell) return null;
   return {
     assignment: a,

@@ -9,7 +9,7 @@ import { notify } from "@/lib/notifications/store";
 import { REVIEW_COMMENT_MAX, type ReviewScores } from "@/lib/pairing/types";
 import { computeGrade, round1 } from "./compute";
 import { assignmentCells, gradeCell, gradingAssignment, type GradebookAssignment } from "./queries";
-import { ASSESSMENT_COMMENT_MAX, OVERRIDE_REASON_MAX } from "./validation";
+import { ASSESSMENT_COMMENT_MAX, OVERRIDE_REASON_MAX } from "./limits";
 
 /**
  * The instructor's writes on grades. Each authorises on the row (the assignment's cohort: its

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { REVIEW_COMMENT_MAX } from "@/lib/pairing/types";
 import { userText } from "@/lib/validation/text";
+import { ASSESSMENT_COMMENT_MAX, OVERRIDE_REASON_MAX } from "./limits";
 
-/** The limits of an override and an assessment; the database holds the same ones. */
-export const OVERRIDE_REASON_MAX = 1000;
-export const ASSESSMENT_COMMENT_MAX = 5000;
 
 /** "85", "85.5" or, as German keyboards type it, "85,5"; a number passes as it is. */
 const points = z

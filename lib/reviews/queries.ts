@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db";
 import { assignments, lessons, pairings, reviews, selfAssessments, submissions, submissionVersions, users } from "@/db/schema";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { rowsOf } from "@/db";
+import { waitingSince } from "@/lib/dashboard/pool";
 import { isUnlocked } from "./visibility";
 import type { Anonymity } from "@/lib/assignments/types";
 
@@ -164,16 +165,17 @@ export type PoolItem = {
  * assignments in which a student may help (every review they owe submitted).
  */
 export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string, limit = 20) {
-  // One statement: the pool's rows and the assignments the viewer has given every review in.
-  const [row] = rowsOf<{ items: Array<Omit<PoolItem, "since" | "missing"> & { since: string; missing: number | string; ord: number }> | string; helpIn: string[] | string }>(
+  // One statement: the pool's rows (with their reviews' times) and the assignments the viewer has given every review in.
+  type Raw = Omit<PoolItem, "since" | "missing"> & { missing: number | string; k: number | string; enteredAt: string; events: [string, string | null][] | string };
+  const [row] = rowsOf<{ items: Raw[] | string; helpIn: string[] | string }>(
     await db.execute(sql`
     select
-      (select coalesce(json_agg(pool order by pool.ord), '[]'::json) from (
+      (select coalesce(json_agg(pool), '[]'::json) from (
         select s.id as "submissionId", s.assignment_id as "assignmentId", s.author_id as "authorId", u.name as "authorName",
-               a.anonymity, l.title as "lessonTitle",
+               a.anonymity, l.title as "lessonTitle", a.reviews_per_student as k,
                a.reviews_per_student - coalesce(have.n, 0) as missing,
-               coalesce(have.last_expired, p.created_at) as since,
-               row_number() over (order by coalesce(have.last_expired, p.created_at) asc, s.created_at asc) as ord
+               greatest(s.created_at, p.created_at) as "enteredAt",
+               coalesce(have.events, '[]'::json) as events
         from ${submissions} s
         join ${assignments} a on a.id = s.assignment_id
         join ${pairings} p on p.assignment_id = a.id
@@ -181,7 +183,8 @@ export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string
         join ${users} u on u.id = s.author_id
         join memberships m on m.cohort_id = s.cohort_id and m.user_id = s.author_id and m.role = 'student'
         left join lateral (
-          select count(*) filter (where r.status <> 'expired') as n, max(r.expired_at) as last_expired
+          select count(*) filter (where r.status <> 'expired') as n,
+                 json_agg(json_build_array(r.assigned_at, case when r.status = 'expired' then coalesce(r.expired_at, r.updated_at) end)) as events
           from ${reviews} r where r.submission_id = s.id
         ) have on true
         where s.cohort_id = ${cohortId}
@@ -189,8 +192,6 @@ export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string
           and coalesce(have.n, 0) < a.reviews_per_student
           and not exists (select 1 from excusals e where e.assignment_id = a.id and e.user_id = s.author_id)
           and not exists (select 1 from ${reviews} r2 where r2.submission_id = s.id and r2.reviewer_id = ${viewerId})
-        order by since asc, s.created_at asc
-        limit ${limit}
       ) pool) as items,
       (select coalesce(json_agg(s.assignment_id), '[]'::json) from ${submissions} s
         where s.cohort_id = ${cohortId} and s.author_id = ${viewerId}
@@ -198,7 +199,14 @@ export async function reservePool(db: DbOrTx, viewerId: string, cohortId: string
                           and r.kind = 'duty' and r.status <> 'submitted')) as "helpIn"`),
   );
   const json = <T,>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
-  const items: PoolItem[] = json(row!.items).map(({ ord: _, ...r }) => ({ ...r, missing: Number(r.missing), since: new Date(r.since) }));
+  // Dated as the instructor's dashboard dates them (waitingSince): oldest first.
+  const items: PoolItem[] = json(row!.items)
+    .map(({ k, enteredAt, events, ...r }) => {
+      const intervals = json(events).map(([assigned, expired]) => ({ assignedAt: new Date(assigned), expiredAt: expired ? new Date(expired) : null }));
+      return { ...r, missing: Number(r.missing), since: waitingSince(new Date(enteredAt), Number(k), intervals) };
+    })
+    .sort((x, y) => x.since.getTime() - y.since.getTime() || (x.submissionId < y.submissionId ? -1 : 1))
+    .slice(0, limit);
   const canHelpIn = new Set(json(row!.helpIn));
   return { items, canHelpIn };
 }

@@ -156,6 +156,7 @@ export async function submitReview(
       postId: post!.id,
       assignmentId: assignment.id,
       subject: lessonTitle,
+      createdAt: now,
     },
   ]);
   return { threadId, postId: post!.id };
@@ -236,6 +237,7 @@ export async function sendBackReview(
       cohortId: assignment.cohortId,
       assignmentId: assignment.id,
       subject: row.lessonTitle,
+      createdAt: now,
     },
     {
       userId: review.authorId,
@@ -245,6 +247,7 @@ export async function sendBackReview(
       threadId: row.threadId,
       assignmentId: assignment.id,
       subject: row.lessonTitle,
+      createdAt: now,
     },
   ]);
   await recordAudit(tx, {
@@ -254,6 +257,6 @@ export async function sendBackReview(
     subjectId: review.reviewerId,
     assignmentId: assignment.id,
     details: { reviewer: row.reviewerName, note: input.note.slice(0, 500), due: due.toISOString() },
-  });
+  }, now);
   return { threadId: row.threadId, cohortId: assignment.cohortId };
 }

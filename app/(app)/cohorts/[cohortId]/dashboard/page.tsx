@@ -63,7 +63,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href={`/cohorts/${cohortId}/gradebook`} className={buttonClasses("secondary")}>
-            {(await getTranslations("grades"))("openGradebook")}
+            {t("openGradebook")}
           </Link>
           <a href={`/cohorts/${cohortId}/dashboard/export/matrix.csv${exportQuery ? `?${exportQuery}` : ""}`} className={buttonClasses("secondary")} download>
             {t("exportMatrix")}

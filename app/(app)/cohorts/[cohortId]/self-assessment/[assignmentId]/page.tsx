@@ -114,7 +114,7 @@ export default async function SelfAssessmentPage({ params }: Props) {
       ) : (
         <>
           <div className="grid gap-8 lg:grid-cols-2">
-            <section aria-labelledby="own-assessment" className="flex flex-col gap-3 self-start rounded-xl border border-line bg-white p-5 shadow-xs">
+            <section aria-labelledby="own-assessment" className="flex min-w-0 flex-col gap-3 self-start rounded-xl border border-line bg-white p-5 shadow-xs">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id="own-assessment" className="text-lg font-semibold">
                   {t("yourAssessment")}
@@ -124,7 +124,7 @@ export default async function SelfAssessmentPage({ params }: Props) {
               <SelfAssessmentSummary rubric={assignment.rubric} scores={self.scores} comment={self.comment} />
             </section>
 
-            <section aria-labelledby="compare-heading" className="flex flex-col gap-3">
+            <section aria-labelledby="compare-heading" className="flex min-w-0 flex-col gap-3">
               <h2 id="compare-heading" className="text-lg font-semibold">
                 {t("compareHeading")}
               </h2>
