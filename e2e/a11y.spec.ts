@@ -7,6 +7,7 @@ import { CanvasEditorPage } from "./pages/canvas-editor.page";
 import { NewCohortPage } from "./pages/cohort-admin.page";
 import { SignInPage } from "./pages/sign-in.page";
 import { CoursesPage } from "./pages/courses.page";
+import { GradebookPage } from "./pages/gradebook.page";
 import { SignUpPage } from "./pages/sign-up.page";
 
 /**
@@ -150,8 +151,9 @@ test.describe("accessibility crawl", () => {
     // The practice run: its gradebook cell for Anna, the first calibration example, Anna's own thread.
     await lena.goto("/courses");
     const mainId = await new CoursesPage(lena).cohortId("Herbst 2026");
-    await lena.goto(`/cohorts/${mainId}/gradebook`);
-    const detail = (await lena.getByRole("row", { name: /Anna Berger/ }).getByRole("link").nth(1).getAttribute("href"))!;
+    const book = new GradebookPage(lena);
+    await book.goto(mainId);
+    const detail = await book.detailHref("Feedback, das weiterhilft: Probelauf mit Prime Pizza", "Anna Berger");
     const assignmentId = detail.split("/")[4]!;
     await lena.goto(`/cohorts/${mainId}/calibration/${assignmentId}/examples`);
     const example = (await lena.getByRole("link", { name: /bewerten und bearbeiten$/ }).first().getAttribute("href"))!;

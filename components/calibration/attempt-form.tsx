@@ -3,11 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { attemptAction } from "@/app/(app)/cohorts/[cohortId]/calibration/actions";
-import { RubricFields, textareaClass } from "@/components/reviews/rubric-fields";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { FormMessage } from "@/components/ui/form-message";
-import { Spinner } from "@/components/ui/spinner";
+import { FinalSubmit, RubricFields, RubricNote } from "@/components/reviews/rubric-fields";
 import type { RubricCriterion } from "@/lib/assignments/types";
 import type { ReviewScores } from "@/lib/pairing/types";
 
@@ -52,32 +48,8 @@ export function AttemptForm(props: { cohortId: string; exampleId: string; rubric
         <p className="text-sm text-muted">{t("assessHint")}</p>
       </div>
       <RubricFields rubric={props.rubric} scores={scores} onChange={setScores} fieldErrors={fieldErrors} idPrefix="attempt-" disabled={pending} />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="attempt-standout" className="font-medium">
-          {t("standout")}
-        </label>
-        <textarea
-          id="attempt-standout"
-          rows={4}
-          value={standout}
-          disabled={pending}
-          onChange={(e) => setStandout(e.target.value)}
-          aria-invalid={Boolean(fieldErrors.standout) || undefined}
-          aria-describedby="attempt-standout-error"
-          className={cn(textareaClass, fieldErrors.standout ? "border-red-600" : "border-line")}
-        />
-        <p id="attempt-standout-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
-          {fieldErrors.standout?.join(" ")}
-        </p>
-      </div>
-      {message && <FormMessage tone="error">{message}</FormMessage>}
-      <div className="flex flex-col gap-2">
-        <Button type="submit" disabled={pending} aria-disabled={pending} className="self-start">
-          {pending && <Spinner />}
-          <span aria-live="polite">{pending ? t("submitting") : t("submit")}</span>
-        </Button>
-        <p className="text-xs text-muted">{t("submitHint")}</p>
-      </div>
+      <RubricNote id="attempt-standout" label={t("standout")} value={standout} onChange={setStandout} errors={fieldErrors.standout} disabled={pending} />
+      <FinalSubmit pending={pending} message={message} label={t("submit")} pendingLabel={t("submitting")} hint={t("submitHint")} />
     </form>
   );
 }

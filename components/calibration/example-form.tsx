@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { saveExampleAction } from "@/app/(app)/cohorts/[cohortId]/calibration/actions";
-import { RubricFields, textareaClass } from "@/components/reviews/rubric-fields";
+import { RubricFields, RubricNote } from "@/components/reviews/rubric-fields";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Spinner } from "@/components/ui/spinner";
@@ -97,29 +96,21 @@ export function ExampleForm(props: Props) {
         idPrefix="example-"
         disabled={pending}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="example-standout" className="font-medium">
-          {t("summary")}
-        </label>
-        <textarea
-          id="example-standout"
-          rows={4}
-          value={standout}
-          onChange={(e) => {
-            setStandout(e.target.value);
-            changed();
-          }}
-          aria-invalid={Boolean(fieldErrors.standout) || undefined}
-          aria-describedby="example-standout-hint example-standout-error"
-          className={cn(textareaClass, fieldErrors.standout ? "border-red-600" : "border-line")}
-        />
-        <p id="example-standout-hint" className="text-xs text-muted">
-          {t("summaryHint")}
-        </p>
-        <p id="example-standout-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
-          {fieldErrors.standout?.join(" ")}
-        </p>
-      </div>
+      <RubricNote
+        id="example-standout"
+        label={t("summary")}
+        value={standout}
+        onChange={(value) => {
+          setStandout(value);
+          changed();
+        }}
+        errors={fieldErrors.standout}
+        below={
+          <p id="example-standout-below" className="text-xs text-muted">
+            {t("summaryHint")}
+          </p>
+        }
+      />
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending} aria-disabled={pending}>

@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import type { FrozenCanvas, RubricCriterion } from "@/lib/assignments/types";
 import { REVIEW_ANCHORS_MAX, type ReviewAnchor, type ReviewScores } from "@/lib/pairing/types";
-import { RubricFields, textareaClass } from "./rubric-fields";
+import { RubricFields, RubricNote } from "./rubric-fields";
 
 type Props = {
   cohortId: string;
@@ -165,31 +165,24 @@ export function ReviewForm(props: Props) {
           minCommentChars={props.minCommentChars}
         />
 
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="review-standout" className="font-medium">
-            {t("standout")}
-          </label>
-          <textarea
-            id="review-standout"
-            rows={5}
-            value={standout}
-            onChange={(e) => {
-              setStandout(e.target.value);
-              change();
-            }}
-            aria-describedby="review-length review-standout-error"
-            aria-invalid={Boolean(fieldErrors.standout) || undefined}
-            className={cn(textareaClass, fieldErrors.standout ? "border-red-600" : "border-line")}
-          />
-          {props.minSummaryChars > 0 && (
-            <p id="review-length" className={cn("text-xs", summaryLength >= props.minSummaryChars ? "text-brand-800" : "text-muted")}>
-              {t("commentCounter", { count: summaryLength, min: props.minSummaryChars })}
-            </p>
-          )}
-          <p id="review-standout-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
-            {fieldErrors.standout?.join(" ")}
-          </p>
-        </div>
+        <RubricNote
+          id="review-standout"
+          label={t("standout")}
+          rows={5}
+          value={standout}
+          onChange={(value) => {
+            setStandout(value);
+            change();
+          }}
+          errors={fieldErrors.standout}
+          below={
+            props.minSummaryChars > 0 && (
+              <p id="review-standout-below" className={cn("text-xs", summaryLength >= props.minSummaryChars ? "text-brand-800" : "text-muted")}>
+                {t("commentCounter", { count: summaryLength, min: props.minSummaryChars })}
+              </p>
+            )
+          }
+        />
 
         <div className="flex flex-col gap-2">
           <h3 className="text-sm font-medium">{t("anchors")}</h3>

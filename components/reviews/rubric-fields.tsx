@@ -1,7 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { FormMessage } from "@/components/ui/form-message";
+import { Spinner } from "@/components/ui/spinner";
 import type { RubricCriterion } from "@/lib/assignments/types";
 import type { CriterionAnswer, ReviewScores } from "@/lib/pairing/types";
 
@@ -92,6 +96,69 @@ export function RubricFields({ rubric, scores, onChange, fieldErrors = {}, minCo
           </fieldset>
         );
       })}
+    </>
+  );
+}
+
+/**
+ * The free text under a rubric ("what stands out", a summary, a closing comment): its label, an
+ * optional hint above, the textarea, whatever goes below it (a length counter, a hint) and the
+ * field's error, announced. Every rubric form uses it, so they read and behave the same.
+ */
+export function RubricNote(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  hint?: string;
+  /** Below the textarea, described by it: give it the id `<id>-below`. */
+  below?: ReactNode;
+  rows?: number;
+  disabled?: boolean;
+}) {
+  const { id } = props;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.below ? `${id}-below` : null, `${id}-error`].filter(Boolean).join(" ");
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="font-medium">
+        {props.label}
+      </label>
+      {props.hint && (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {props.hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={props.rows ?? 4}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={Boolean(props.errors?.length) || undefined}
+        className={cn(textareaClass, props.errors?.length ? "border-red-600" : "border-line")}
+      />
+      {props.below}
+      <p id={`${id}-error`} aria-live="polite" className="text-sm text-red-700 empty:hidden">
+        {props.errors?.join(" ")}
+      </p>
+    </div>
+  );
+}
+
+/** The end of a rubric form that cannot be changed once sent: the form's message, the button (pending state included) and what sending means. */
+export function FinalSubmit(props: { pending: boolean; message?: string | null; label: string; pendingLabel: string; hint: string }) {
+  return (
+    <>
+      {props.message && <FormMessage tone="error">{props.message}</FormMessage>}
+      <div className="flex flex-col gap-2">
+        <Button type="submit" disabled={props.pending} aria-disabled={props.pending} className="self-start">
+          {props.pending && <Spinner />}
+          <span aria-live="polite">{props.pending ? props.pendingLabel : props.label}</span>
+        </Button>
+        <p className="text-xs text-muted">{props.hint}</p>
+      </div>
     </>
   );
 }

@@ -3,11 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { saveSelfAssessmentAction } from "@/app/(app)/cohorts/[cohortId]/self-assessment/actions";
-import { RubricFields, textareaClass } from "@/components/reviews/rubric-fields";
-import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { FormMessage } from "@/components/ui/form-message";
-import { Spinner } from "@/components/ui/spinner";
+import { FinalSubmit, RubricFields, RubricNote } from "@/components/reviews/rubric-fields";
 import type { RubricCriterion } from "@/lib/assignments/types";
 import type { ReviewScores } from "@/lib/pairing/types";
 
@@ -58,35 +54,16 @@ export function SelfAssessmentForm({ cohortId, submissionId, rubric }: { cohortI
         idPrefix="self-"
         disabled={pending}
       />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="self-comment" className="font-medium">
-          {t("comment")}
-        </label>
-        <p id="self-comment-hint" className="text-sm text-muted">
-          {t("commentHint")}
-        </p>
-        <textarea
-          id="self-comment"
-          rows={4}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          disabled={pending}
-          aria-describedby="self-comment-hint self-comment-error"
-          aria-invalid={Boolean(fieldErrors.comment) || undefined}
-          className={cn(textareaClass, fieldErrors.comment ? "border-red-600" : "border-line")}
-        />
-        <p id="self-comment-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
-          {fieldErrors.comment?.join(" ")}
-        </p>
-      </div>
-      {message && <FormMessage tone="error">{message}</FormMessage>}
-      <div className="flex flex-col gap-2">
-        <Button type="submit" disabled={pending} aria-disabled={pending} className="self-start">
-          {pending && <Spinner />}
-          <span aria-live="polite">{pending ? t("submitting") : t("submit")}</span>
-        </Button>
-        <p className="text-xs text-muted">{t("finalHint")}</p>
-      </div>
+      <RubricNote
+        id="self-comment"
+        label={t("comment")}
+        hint={t("commentHint")}
+        value={comment}
+        onChange={setComment}
+        errors={fieldErrors.comment}
+        disabled={pending}
+      />
+      <FinalSubmit pending={pending} message={message} label={t("submit")} pendingLabel={t("submitting")} hint={t("finalHint")} />
     </form>
   );
 }

@@ -24,7 +24,8 @@ export async function SelfVsPeerTable({
   const cell = "px-3 py-2 text-left align-top";
   return (
     <div className="flex flex-col gap-2">
-      <div className="overflow-x-auto rounded-xl border border-line bg-white shadow-xs">
+      {/* Scrolls sideways on a phone: a region the keyboard can reach and scroll. */}
+      <div tabIndex={0} role="region" aria-label={caption} className="overflow-x-auto rounded-xl border border-line bg-white shadow-xs">
         <table className="w-full min-w-[32rem] text-sm" data-testid="self-vs-peer">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-stone-50 text-muted">
