@@ -67,7 +67,8 @@ describe("the embedded database folder", () => {
     const third = child(dir, "read");
     expect(await third.exited).toBe(0);
     expect(third.output()).toMatch(/ids /);
-  });
+    // Three processes each load PGlite one after another: on a busy 2-core machine that outlasts the default 30 s.
+  }, 120_000);
 
   it("loses no acknowledged write when the writer is killed with SIGKILL mid-write (three rounds)", async () => {
     const dir = folder();

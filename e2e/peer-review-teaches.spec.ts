@@ -50,7 +50,8 @@ async function score(page: Page, criterion: string, n: number, scale: number) {
 }
 
 async function expectNoNames(page: Page, names: string[], where: string) {
-  const text = await page.locator("body").innerText();
+  // The window title too: a tab or a bookmark must not give the author away.
+  const text = `${await page.title()}\n${await page.locator("body").innerText()}`;
   for (const name of names) expect(text, `${name} on ${where}`).not.toContain(name);
 }
 
@@ -74,7 +75,10 @@ test.describe("peer review that teaches (the demo's practice run)", () => {
     const others = NAMES.filter((n) => n !== STUDENTS.ben.name);
     const threads = await threadLinks(page, cohortId);
     expect(threads).toHaveLength(8);
-    await expect(page.getByRole("main").getByRole("link", { name: /^Anonyme Einreichung/ })).toHaveCount(7);
+    // Seven anonymous submissions, each told apart by a short label that says nothing of its author.
+    const anonymous = page.getByRole("main").getByRole("link", { name: /^Anonyme Einreichung #[0-9A-F]{4} — / });
+    await expect(anonymous).toHaveCount(7);
+    expect(new Set(await anonymous.allInnerTexts()).size).toBe(7);
     await expectNoNames(page, others, "the board");
 
     for (const href of threads) {
@@ -250,6 +254,8 @@ test.describe("peer review that teaches (the demo's practice run)", () => {
       await anna.page.goto(`/cohorts/${anna.cohortId}/lessons/${PRACTICE.slug}`);
       await expect(anna.page.getByRole("heading", { level: 1, name: PRACTICE.title })).toBeVisible();
       await expect(card).toHaveCount(0);
+      // Withdrawn, the assignment takes new versions again; released, it does not.
+      await expect(anna.page.getByRole("button", { name: "Neue Version einreichen" })).toBeVisible();
 
       await page.getByRole("button", { name: `Noten von ${PRACTICE.title} freigeben` }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Noten freigeben" }).click();
@@ -258,6 +264,8 @@ test.describe("peer review that teaches (the demo's practice run)", () => {
 
       await anna.page.reload();
       await expect(card).toContainText(`${points(annaPoints).toFixed(1).replace(".", ",")} / 100`);
+      await expect(anna.page.getByTestId("submission-final")).toContainText("Die Noten dieser Aufgabe sind freigegeben.");
+      await expect(anna.page.getByRole("button", { name: "Neue Version einreichen" })).toHaveCount(0);
       await card.getByText("Wie diese Note zustande kommt").click();
       for (const part of ["Einreichung", "Gegebene Reviews", "Kalibrierung", "Hilfreichkeit der Reviews"]) await expect(card.getByText(part, { exact: true })).toBeVisible();
     });

@@ -90,7 +90,7 @@ test.describe("peer reviews", () => {
         await expect(posted.getByTestId("review-post")).toContainText("Mir fällt auf");
         await expect(posted.getByText("Peer-Review", { exact: true })).toBeVisible();
         // Anonymous in the thread: the reviewer sees their own name, the submission's title and author are hidden.
-        await expect(s.page.getByRole("heading", { level: 1 })).toHaveText(/^Anonyme Einreichung — /);
+        await expect(s.page.getByRole("heading", { level: 1 })).toHaveText(/^Anonyme Einreichung #[0-9A-F]{4} — /);
       }
       await reviews.gotoList(cohortId);
       await expect(s.page.getByText("Gerade gibt es nichts zu begutachten.")).toBeVisible();

@@ -98,20 +98,29 @@ export async function AssignmentPanel(props: {
               </Link>
             </p>
           ) : (
-            <p className={overdue ? "rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" : "text-sm text-muted"}>
-              {overdue ? t("overdue") : t("notYet", { when: format.relativeTime(a.submissionDue, now) })}
-            </p>
+            !a.gradesReleasedAt && (
+              <p className={overdue ? "rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" : "text-sm text-muted"}>
+                {overdue ? t("overdue") : t("notYet", { when: format.relativeTime(a.submissionDue, now) })}
+              </p>
+            )
           )}
-          <ClientMessages namespaces={["assignment", "canvas"]}>
-            <SubmitForm
-              cohortId={a.cohortId}
-              assignmentId={a.id}
-              requirements={a.requirements}
-              candidates={candidates}
-              preselected={preselected}
-              resubmit={Boolean(submission)}
-            />
-          </ClientMessages>
+          {a.gradesReleasedAt ? (
+            // Released grades rest on what was handed in: no new versions (lib/assignments/store.ts submit).
+            <p className="text-sm text-muted" data-testid="submission-final">
+              {t("gradesReleased")}
+            </p>
+          ) : (
+            <ClientMessages namespaces={["assignment", "canvas"]}>
+              <SubmitForm
+                cohortId={a.cohortId}
+                assignmentId={a.id}
+                requirements={a.requirements}
+                candidates={candidates}
+                preselected={preselected}
+                resubmit={Boolean(submission)}
+              />
+            </ClientMessages>
+          )}
         </section>
       )}
       {(props.role === "instructor" || submission) && (

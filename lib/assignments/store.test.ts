@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { forumThreads, submissions, submissionVersions } from "@/db/schema";
+import { assignments, forumThreads, submissions, submissionVersions } from "@/db/schema";
 import { emptyDocument, type CanvasDocument } from "@/lib/canvas/document";
 import { addNote, makeNote } from "@/lib/canvas/operations";
 import { createSegmentCanvas } from "@/lib/canvas/segments";
@@ -130,6 +130,20 @@ describe("assignments", () => {
     expect(v1.canvases[0]!.document.blocks.pains?.[0]?.text).toBe("Stau");
     expect(v1.canvases[0]!.segment?.text).toBe("Pendler");
     expect(v1.canvases[0]!.fit).toBe(0);
+  });
+
+  it("takes no new version once the grades are released, and takes them again when they are withdrawn", async () => {
+    const { cohort, student, assignment } = await cohortWithAssignment();
+    const db = getDb();
+    const actor = { id: student.id, isAdmin: false };
+    const { ids } = await twoSegmentCanvases(cohort.id, student.id);
+    const first = await submit(db, actor, { assignmentId: assignment.id, canvasIds: ids });
+    await db.update(assignments).set({ gradesReleasedAt: new Date() }).where(eq(assignments.id, assignment.id));
+    await saveCanvasDocument(db, student.id, { canvasId: ids[0]!, baseVersion: 2, document: addNote(emptyDocument(), "gains", makeNote("Zeit")) });
+    expect(await refusal(submit(db, actor, { assignmentId: assignment.id, canvasIds: ids }))).toBe("submitGradesReleased");
+    expect(await db.select().from(submissionVersions).where(eq(submissionVersions.submissionId, first.submissionId))).toHaveLength(1);
+    await db.update(assignments).set({ gradesReleasedAt: null }).where(eq(assignments.id, assignment.id));
+    expect(await submit(db, actor, { assignmentId: assignment.id, canvasIds: ids })).toMatchObject({ version: 2 });
   });
 
   it("50 parallel submits of one student make one submission and one version", async () => {

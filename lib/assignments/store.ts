@@ -130,6 +130,8 @@ export async function submit(
   const role = await actorRole(tx, a.cohortId, actor);
   if (!role) throw new ActionError("not_found", "notFound");
   if (role !== "student") throw new ActionError("forbidden", "submitStudentsOnly");
+  // Released grades rest on the versions that were there: no new ones until the instructor withdraws them.
+  if (a.gradesReleasedAt) throw new ActionError("conflict", "submitGradesReleased");
 
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`submit:${a.id}:${actor.id}`}, 0))`);
 

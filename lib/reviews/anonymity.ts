@@ -27,3 +27,12 @@ export function maskName(opts: {
   const hidden = opts.as === "author" ? hidesAuthors(opts.anonymity) : hidesReviewers(opts.anonymity);
   return hidden ? opts.alias : opts.name;
 }
+
+/**
+ * A short, stable label for an anonymous submission (from its thread's random id, so it tells
+ * nothing about the author): lets students tell "Anonymous submission #3C2F" from the others on
+ * the board and in the thread.
+ */
+export function anonymousRef(threadId: string): string {
+  return `#${threadId.replace(/-/g, "").slice(0, 4).toUpperCase()}`;
+}

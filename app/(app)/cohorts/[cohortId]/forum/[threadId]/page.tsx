@@ -22,7 +22,7 @@ import { HelpfulnessForm } from "@/components/reviews/helpfulness-form";
 import { ReviewPost } from "@/components/reviews/review-post";
 import { submissionReviewers, threadReviews } from "@/lib/reviews/queries";
 import { SendBackForm } from "@/components/reviews/send-back-form";
-import { hidesAuthors, hidesReviewers, maskName } from "@/lib/reviews/anonymity";
+import { anonymousRef, hidesAuthors, hidesReviewers, maskName } from "@/lib/reviews/anonymity";
 import { receivedLockFor } from "@/lib/reviews/visibility";
 import { SelfAssessmentCallout } from "@/components/self-assessment/self-assessment-callout";
 import { submissionOfThread } from "@/lib/assignments/store";
@@ -110,7 +110,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const hiddenReviews = unlocked ? 0 : reviewRows.filter((r) => r.status === "submitted").length;
   const shownPosts = posts.filter((p) => unlocked || !reviewByPost.has(p.id));
   // The title names the author ("Anna's Empathy Map"): hidden under double-blind.
-  const threadTitle = hidesAuthors(anonymity) && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title;
+  const threadTitle = hidesAuthors(anonymity) && !instructor && !isAuthor ? tr("anonymousTitle", { lesson: lesson.title, ref: anonymousRef(thread.id) }) : thread.title;
 
   // About fifty posts a page; ?post=ID opens the page that holds it (links from notifications, after a reply).
   const { page, pageCount, first, items: pagePosts } = threadPage(shownPosts, { page: one(query.page), post: one(query.post) }, POSTS_PER_PAGE);

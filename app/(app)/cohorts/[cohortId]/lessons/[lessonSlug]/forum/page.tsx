@@ -12,6 +12,7 @@ import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { getCohortCourse } from "@/lib/courses/queries";
 import { cohortMemberNames, listThreads } from "@/lib/forum/store";
+import { anonymousRef } from "@/lib/reviews/anonymity";
 
 type Props = {
   params: Promise<{ cohortId: string; lessonSlug: string }>;
@@ -112,7 +113,7 @@ export default async function LessonForumPage({ params, searchParams }: Props) {
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
                     <h3 className={cn("min-w-0 text-base leading-snug break-words", thread.unread ? "font-semibold" : "font-medium")}>
                       <Link href={`${base}/forum/${thread.id}`} className="hover:underline">
-                        {masked(thread) ? tr("anonymousTitle", { lesson: lesson.title }) : thread.title}
+                        {masked(thread) ? tr("anonymousTitle", { lesson: lesson.title, ref: anonymousRef(thread.id) }) : thread.title}
                       </Link>
                     </h3>
                     {thread.pinned && <Badge tone="brand">{t("pinned")}</Badge>}
