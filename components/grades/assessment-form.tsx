@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import { assessSubmissionAction, clearAssessmentAction } from "@/app/(app)/cohorts/[cohortId]/gradebook/actions";
-import { RubricFields, textareaClass } from "@/components/reviews/rubric-fields";
+import { RubricFields, RubricNote } from "@/components/reviews/rubric-fields";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { FormMessage } from "@/components/ui/form-message";
 import { Spinner } from "@/components/ui/spinner";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -40,7 +39,6 @@ export function AssessmentForm({ cohortId, submissionId, rubric, initial }: Prop
       setMessage(result.ok ? { tone: "success", text: t("assess.saved", { percent: result.data.points ?? 0 }) } : { tone: "error", text: result.message });
     });
 
-  const commentError = fieldErrors.comment;
   return (
     <div className="flex flex-col gap-5">
       <form
@@ -61,28 +59,21 @@ export function AssessmentForm({ cohortId, submissionId, rubric, initial }: Prop
           idPrefix="assess-"
           disabled={saving}
         />
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor="assess-comment" className="font-medium">
-            {t("assess.comment")}
-          </label>
-          <textarea
-            id="assess-comment"
-            rows={3}
-            value={comment}
-            maxLength={ASSESSMENT_COMMENT_MAX}
-            onChange={(e) => setComment(e.target.value)}
-            aria-invalid={Boolean(commentError) || undefined}
-            aria-describedby="assess-comment-hint assess-comment-error"
-            className={cn(textareaClass, commentError ? "border-red-600" : "border-line")}
-            disabled={saving}
-          />
-          <p id="assess-comment-hint" className="text-xs text-muted">
-            {t("assess.commentHint")}
-          </p>
-          <p id="assess-comment-error" aria-live="polite" className="text-sm text-red-700 empty:hidden">
-            {commentError?.join(" ")}
-          </p>
-        </div>
+        <RubricNote
+          id="assess-comment"
+          label={t("assess.comment")}
+          rows={3}
+          maxLength={ASSESSMENT_COMMENT_MAX}
+          value={comment}
+          onChange={setComment}
+          errors={fieldErrors.comment}
+          disabled={saving}
+          below={
+            <p id="assess-comment-below" className="text-xs text-muted">
+              {t("assess.commentHint")}
+            </p>
+          }
+        />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" disabled={saving} aria-disabled={saving}>
             {saving && <Spinner />}

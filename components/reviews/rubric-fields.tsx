@@ -115,6 +115,7 @@ export function RubricNote(props: {
   /** Below the textarea, described by it: give it the id `<id>-below`. */
   below?: ReactNode;
   rows?: number;
+  maxLength?: number;
   disabled?: boolean;
 }) {
   const { id } = props;
@@ -132,6 +133,7 @@ export function RubricNote(props: {
       <textarea
         id={id}
         rows={props.rows ?? 4}
+        maxLength={props.maxLength}
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value)}

@@ -48,6 +48,24 @@ type HeadRow = {
   gradesReleasedAt: string | Date | null;
 };
 
+
+/** An assignment row of the raw queries (the gradebook's head, one assignment by id) as the grade code reads it. */
+function gradebookAssignment(r: Omit<HeadRow, "cohortName" | "courseTitle" | "timeZone" | "students">): GradebookAssignment {
+  return {
+    id: r.id!,
+    lessonTitle: r.lessonTitle!,
+    lessonSlug: r.lessonSlug!,
+    position: Number(r.position),
+    rubric: json(r.rubric) ?? [],
+    aggregate: r.aggregate!,
+    weights: json(r.weights)!,
+    calibration: r.calibration!,
+    submissionDue: date(r.submissionDue)!,
+    reviewDue: date(r.reviewDue)!,
+    gradesReleasedAt: date(r.gradesReleasedAt),
+  };
+}
+
 /** The cohort, its course, how many students, and its assignments in lesson order: one statement. Null for an unknown cohort. */
 export async function gradebookHead(db: DbOrTx, cohortId: string) {
   const rows = rowsOf<HeadRow>(
@@ -66,21 +84,7 @@ export async function gradebookHead(db: DbOrTx, cohortId: string) {
   );
   const [first] = rows;
   if (!first) return null;
-  const assignments: GradebookAssignment[] = rows
-    .filter((r) => r.id)
-    .map((r) => ({
-      id: r.id!,
-      lessonTitle: r.lessonTitle!,
-      lessonSlug: r.lessonSlug!,
-      position: Number(r.position),
-      rubric: json(r.rubric) ?? [],
-      aggregate: r.aggregate!,
-      weights: json(r.weights)!,
-      calibration: r.calibration!,
-      submissionDue: date(r.submissionDue)!,
-      reviewDue: date(r.reviewDue)!,
-      gradesReleasedAt: date(r.gradesReleasedAt),
-    }));
+  const assignments = rows.filter((r) => r.id).map(gradebookAssignment);
   return { cohortName: first.cohortName, courseTitle: first.courseTitle, timeZone: first.timeZone, students: Number(first.students), assignments };
 }
 
@@ -135,21 +139,7 @@ export async function gradingAssignment(db: DbOrTx, assignmentId: string): Promi
       from assignments a join lessons l on l.id = a.lesson_id
       where a.id = ${assignmentId}`),
   );
-  if (!r) return null;
-  return {
-    id: r.id!,
-    cohortId: r.cohortId,
-    lessonTitle: r.lessonTitle!,
-    lessonSlug: r.lessonSlug!,
-    position: Number(r.position),
-    rubric: json(r.rubric) ?? [],
-    aggregate: r.aggregate!,
-    weights: json(r.weights)!,
-    calibration: r.calibration!,
-    submissionDue: date(r.submissionDue)!,
-    reviewDue: date(r.reviewDue)!,
-    gradesReleasedAt: date(r.gradesReleasedAt),
-  };
+  return r ? { ...gradebookAssignment(r), cohortId: r.cohortId } : null;
 }
 
 /**
