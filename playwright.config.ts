@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // Auth redirects point at localhost, so the browser must use it too (not 127.0.0.1).
 const baseURL = `http://localhost:${PORT}`;
+// The institution's OpenID Connect provider (e2e/oidc-idp.mjs) for the single sign-on tests.
+const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? PORT + 2);
+const idpIssuer = `http://localhost:${IDP_PORT}`;
 // Each port gets its own PGlite folder, removed before the server starts: every run begins from the seed.
 const dataDir = `.data/e2e-${PORT}`;
 
@@ -62,6 +65,16 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // Auth.js reads the provider's discovery document on each sign-in: it only has to be up before the first click.
+      command: "node e2e/oidc-idp.mjs",
+      url: `${idpIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { OIDC_PORT: String(IDP_PORT), OIDC_REDIRECT: `${baseURL}/api/auth/callback/oidc` },
+    },
+    {
       // Not in globalSetup: the web server starts before it, and the folder must be gone by then.
       command: `rm -rf ${dataDir} && npm run start -- -p ${PORT}`,
       url: `${baseURL}/api/health`,
@@ -80,6 +93,11 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         // e2e/budget.spec.ts reads the server's statement count from /api/health.
         WERKBANK_SQL_COUNT: "1",
+        // Single sign-on through e2e/oidc-idp.mjs (e2e/sso.spec.ts).
+        AUTH_OIDC_ISSUER: idpIssuer,
+        AUTH_OIDC_ID: "werkbank-e2e",
+        AUTH_OIDC_SECRET: "werkbank-e2e-secret",
+        AUTH_OIDC_LABEL: "Campus-Login",
       },
     },
     ...(clusterMissing

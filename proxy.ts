@@ -11,6 +11,15 @@ import { databaseMarkedDown, outageResponse } from "@/lib/outage";
  * slipped past the sanitiser. Next reads the nonce from the request's policy and puts it on its own
  * scripts. Styles keep 'unsafe-inline' (React's style attributes).
  */
+/** The single sign-on provider's origin: the sign-in form's redirect goes there (form-action covers redirects). */
+const ssoOrigin = (() => {
+  try {
+    return process.env.AUTH_OIDC_ISSUER ? new URL(process.env.AUTH_OIDC_ISSUER).origin : null;
+  } catch {
+    return null;
+  }
+})();
+
 function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
@@ -21,7 +30,7 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

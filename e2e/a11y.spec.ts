@@ -264,8 +264,20 @@ test.describe("accessibility crawl", () => {
       await check(lena, `${practice.base}/dashboard`, "demo cohort dashboard (reserve pool, self vs peers)");
       for (const page of [annaPage, henrikPage]) await page.context().close();
 
+      // A roster invitation: Lena invites an address; its link (read from the outbox) opened signed out.
+      const invitee = `a11y-${viewport.width}-${Date.now().toString(36)}@uni.example`;
+      await lena.goto(`${base}/members`);
+      await lena.getByLabel("Namen und E-Mail-Adressen").fill(`Ina Vitation, ${invitee}`);
+      await lena.getByRole("button", { name: "Einladungen senden" }).click();
+      await expect(lena.getByText("1 Einladung verschickt.")).toBeVisible();
+      await check(lena, `${base}/members`, "cohort members with invitations");
+
       const admin = await open(world.states.admin);
       await check(admin, "/admin/outbox", "admin outbox");
+      const mail = await admin.getByRole("listitem").filter({ hasText: `<${invitee}>` }).first().textContent();
+      const invitation = /\/join\/invitation\/[A-Za-z0-9_-]{32}/.exec(mail ?? "")?.[0];
+      expect(invitation).toBeTruthy();
+      await check(anonymous, invitation!, "invitation link, signed out (sign-up form)");
       await check(admin, "/courses", "courses, admin");
 
       for (const page of [anonymous, student, lena, admin]) await page.context().close();

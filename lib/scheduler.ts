@@ -1,4 +1,5 @@
 import { getDb, withoutSqlCount } from "@/db";
+import { deliverPendingInvitations } from "@/lib/cohorts/invitations";
 import { deliverPendingEmails, emailSettingsFromEnv, emailTransportFromEnv } from "@/lib/notifications/email";
 import { sendDeadlineReminders } from "@/lib/notifications/reminders";
 import { sweepPairing } from "@/lib/pairing/sweep";
@@ -8,20 +9,31 @@ const globalForSweep = globalThis as unknown as { __werkbankSweep?: NodeJS.Timeo
 
 /**
  * One pass of the scheduled work: pair assignments past their deadline, expire overdue reviews into
- * the reserve pool, send "due in 24 hours" reminders, deliver waiting emails (when SMTP_URL is set).
+ * the reserve pool, send "due in 24 hours" reminders, deliver waiting emails and invitations (when SMTP_URL is set).
  * Safe on every app server at once: each step decides under a lock or a unique key.
  */
 export async function runScheduledWork(now = new Date()) {
   const db = getDb();
   const pairing = await sweepPairing(db, now);
   const reminders = await sendDeadlineReminders(db, now);
+  const { emails, invitations } = await deliverEmails();
+  return { pairing, reminders, emails, invitations };
+}
+
+/**
+ * Sends what waits in the outbox: notification emails and roster invitations (when SMTP_URL is set).
+ * The scheduler calls it every minute; the roster import calls it after its response, so
+ * invitations go out at once.
+ */
+export async function deliverEmails() {
+  const none = { claimed: 0, sent: 0, failed: 0 };
   const transport = emailTransportFromEnv();
-  let emails = { claimed: 0, sent: 0, failed: 0 };
-  if (transport) {
-    const { from, baseUrl } = emailSettingsFromEnv();
-    emails = await deliverPendingEmails(db, { transport, from, baseUrl });
-  }
-  return { pairing, reminders, emails };
+  if (!transport) return { emails: none, invitations: none };
+  const db = getDb();
+  const { from, baseUrl } = emailSettingsFromEnv();
+  const emails = await deliverPendingEmails(db, { transport, from, baseUrl });
+  const invitations = await deliverPendingInvitations(db, { transport, from, baseUrl });
+  return { emails, invitations };
 }
 
 /** Runs the scheduled work every minute in this process (and once shortly after start). WERKBANK_SWEEP=0 turns it off. */

@@ -48,3 +48,13 @@ export const signUpAction = defineAction({
     await signIn("credentials", { email, password, redirectTo: `/cohorts/${cohortId}` });
   },
 });
+
+/**
+ * "Continue with …": hands the browser to the institution's OpenID Connect provider (state, nonce
+ * and PKCE verifier in next-auth's cookies); the provider sends it back to /api/auth/callback/oidc.
+ * From the settings page, a signed-in user links their account the same way.
+ */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const target = formData.get("callbackUrl");
+  await signIn("oidc", { redirectTo: safeCallbackUrl(typeof target === "string" ? target : undefined) });
+}

@@ -29,6 +29,9 @@ export const auditAction = pgEnum("audit_action", [
   "pool_taken",
   "pool_assigned",
   "pool_offered",
+  "invitations_sent",
+  "invitation_resent",
+  "invitation_revoked",
 ]);
 
 /**

@@ -6,3 +6,4 @@ export * from "./assignments";
 export * from "./pairing";
 export * from "./audit";
 export * from "./grading";
+export * from "./invitations";

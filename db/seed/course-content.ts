@@ -13,7 +13,7 @@ export const demoCourse = {
   slug: "geschaeftsmodelle-gestalten",
   title: "Geschäftsmodelle gestalten: vom Business Model Canvas zur Value Proposition",
   summary:
-    "In drei Lektionen lernst du das Business Model Canvas kennen, gestaltest Kanäle und Kundenbeziehungen und entwickelst mit dem Value Proposition Canvas passende Wertangebote für zwei Kundensegmente – inklusive Feedback von anderen Teilnehmenden.",
+    "In vier Lektionen lernst du das Business Model Canvas kennen, gestaltest Kanäle und Kundenbeziehungen, entwickelst mit dem Value Proposition Canvas passende Wertangebote für zwei Kundensegmente und übst an einem Probelauf, Feedback zu geben, das weiterhilft – inklusive Feedback von anderen Teilnehmenden.",
 };
 
 const businessModelCanvas = `## Worum es in dieser Lektion geht

@@ -98,7 +98,7 @@ export class CohortMembersPage {
     this.addInstructor = add.getByRole("button", { name: "Als Lehrkraft hinzufügen" });
     this.addStatus = add.getByRole("status");
     this.search = page.getByRole("searchbox", { name: "Name oder E-Mail" });
-    this.table = page.getByRole("table");
+    this.table = page.getByRole("region", { name: "Mitgliederliste" }).getByRole("table");
   }
 
   async goto(cohortId: string): Promise<void> {
@@ -116,6 +116,51 @@ export class CohortMembersPage {
 
   removeButton(name: string): Locator {
     return this.row(name).getByRole("button", { name: `${name} entfernen` });
+  }
+}
+
+/** The members page's roster import: paste or upload, send, the lines refused; the invitations below. */
+export class RosterImport {
+  readonly roster: Locator;
+  readonly file: Locator;
+  readonly send: Locator;
+  readonly status: Locator;
+  readonly rejected: Locator;
+  readonly invitations: Locator;
+
+  constructor(readonly page: Page) {
+    const card = page.getByRole("region", { name: "Teilnehmende per E-Mail einladen" });
+    this.roster = card.getByLabel("Namen und E-Mail-Adressen");
+    this.file = card.getByLabel("CSV-Datei wählen");
+    this.send = card.getByRole("button", { name: "Einladungen senden" });
+    this.status = card.getByRole("status").first();
+    this.rejected = card.getByRole("list", { name: /nicht eingeladen/ });
+    this.invitations = page.getByRole("region", { name: "Einladungsliste" }).getByRole("table");
+  }
+
+  invitation(email: string): Locator {
+    return this.invitations.getByRole("row").filter({ hasText: email });
+  }
+}
+
+/** A personal invitation link, /join/invitation/TOKEN. */
+export class InvitationPage {
+  readonly name: Locator;
+  readonly password: Locator;
+  readonly register: Locator;
+  readonly join: Locator;
+  readonly signInToJoin: Locator;
+  readonly unknown: Locator;
+  readonly used: Locator;
+
+  constructor(readonly page: Page) {
+    this.name = page.getByLabel("Vollständiger Name", { exact: true });
+    this.password = page.getByLabel("Passwort", { exact: true });
+    this.register = page.getByRole("button", { name: "Konto anlegen und beitreten" });
+    this.join = page.getByRole("button", { name: "Beitreten" });
+    this.signInToJoin = page.getByRole("link", { name: "Anmelden und beitreten" });
+    this.unknown = page.getByRole("heading", { level: 1, name: "Einladung nicht gefunden" });
+    this.used = page.getByText("Diese Einladung wurde schon angenommen.");
   }
 }
 

@@ -21,7 +21,7 @@ export class SignInPage {
   ) {
     const t = TEXT[lang];
     this.heading = page.getByRole("heading", { level: 1, name: t.heading });
-    const form = page.getByRole("main").locator("form");
+    const form = page.getByRole("main").locator("form").first();
     this.email = form.getByLabel(t.email, { exact: true });
     this.password = form.getByLabel(t.password, { exact: true });
     this.submit = form.getByRole("button", { name: t.submit, exact: true });

@@ -1,9 +1,13 @@
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { clientAddress } from "./address";
 import { authConfig } from "./config";
+import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
 import { authenticate, createSession, deleteSession, type SignInFailure } from "./credentials";
+import { OIDC_PROVIDER_ID, accountForSubject, oidcSettingsFromEnv } from "./oidc";
 
 /**
  * A refused sign-in. Its code travels to the browser (next-auth's redirect carries `?code=`), so an
@@ -20,9 +24,53 @@ export class SignInRefused extends CredentialsSignin {
 const credentialsSchema = z.object({ email: z.string().max(254), password: z.string().max(200) });
 
 
+const oidc = oidcSettingsFromEnv();
+
+/** The institution's OpenID Connect provider, when AUTH_OIDC_* configure one (PKCE, state and nonce checked). */
+const ssoProviders: Provider[] = oidc
+  ? [
+      {
+        id: OIDC_PROVIDER_ID,
+        name: oidc.label,
+        type: "oidc",
+        issuer: oidc.issuer,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
+        checks: ["pkce", "state", "nonce"],
+        authorization: { params: { scope: "openid email profile" } },
+      },
+    ]
+  : [];
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // Refusals and provider errors come back to the sign-in page (?error=…), which says what happened.
+  pages: { ...authConfig.pages, error: "/sign-in" },
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * A provider sign-in becomes a Werkbank session: the account is found by the provider's subject
+     * (or linked to the signed-in user, from the settings page, or created), then `user` carries its
+     * id and a fresh session row into the jwt callback, as a password sign-in does.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const { getCurrentUser } = await import("./session");
+      const [current, jar] = await Promise.all([getCurrentUser(), cookies()]);
+      const cookieLocale = jar.get(LOCALE_COOKIE)?.value;
+      const outcome = await accountForSubject(
+        { ...profile, sub: account.providerAccountId },
+        current?.id ?? null,
+        isLocale(cookieLocale) ? cookieLocale : "de",
+      );
+      if (!outcome.ok) return current ? `/settings?sso=${outcome.reason}` : `/sign-in?sso=${outcome.reason}`;
+      user.id = outcome.user.id;
+      user.sid = await createSession(outcome.user.id, outcome.user.sessionVersion);
+      return true;
+    },
+  },
   providers: [
+    ...ssoProviders,
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {

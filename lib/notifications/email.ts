@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db, DbOrTx } from "@/db";
-import { assignments, lessons, notifications, users } from "@/db/schema";
+import { assignments, cohortInvitations, lessons, notifications, users } from "@/db/schema";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { createTranslator } from "use-intl";
 import de from "@/lib/i18n/messages/de.json";
@@ -116,8 +116,12 @@ export type DeliveryResult = { claimed: number; sent: number; failed: number };
  * the sender's (EMAIL_FROM), so the id stays unique beyond this installation.
  */
 export function messageIdFor(notificationId: string, from: string): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim())?.[1]?.toLowerCase() || "werkbank.local";
-  return `<notification-${notificationId}@${domain}>`;
+  return `<notification-${notificationId}@${senderDomain(from)}>`;
+}
+
+/** The domain of the sender's address (EMAIL_FROM), for Message-IDs unique beyond this installation. */
+export function senderDomain(from: string): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim())?.[1]?.toLowerCase() || "werkbank.local";
 }
 
 const DEFAULT_LEASE_SECONDS = 600;
@@ -135,8 +139,17 @@ export function emailLeaseMs(env: Record<string, string | undefined> = process.e
 /** A claimed email and which claim of it this is (its emailAttempts after the claim). */
 type Claim = { id: string; attempt: number };
 
+/** One claimed email, rendered: its row's id, what to send, and what a failure log line names. */
+export type QueuedEmail = { id: string; mail: RenderedEmail; messageId: string; label: string };
+
 /**
- * Sends the oldest pending emails, at most `limit`. Several app servers may run this at once: each
+ * A table whose rows carry an email in the outbox's columns (emailStatus, emailedAt, emailAttempts,
+ * createdAt): the notifications, and the cohort invitations, which have the same columns by design.
+ */
+export type EmailQueueTable = typeof notifications | typeof cohortInvitations;
+
+/**
+ * Sends the oldest pending emails of `table`, at most `limit`. Several app servers may run this at once: each
  * claims its batch in one statement (`FOR UPDATE SKIP LOCKED`, then stamping emailedAt and counting
  * the attempt in emailAttempts), so no two take the same email while its lease holds. Sending happens
  * after that statement has committed: a slow SMTP server holds no locks (marking a notification read
@@ -145,83 +158,116 @@ type Claim = { id: string; attempt: number };
  * nothing). After a crash between sending and marking, the email is sent again when the lease
  * expires: delivery is at least once. Each claim sends at most once, so an email can have gone out
  * twice only where emailAttempts > 1, and every copy carries the same Message-ID (messageIdFor).
+ * `load` renders the claimed rows (in the order to send them); a row it cannot render fails.
  */
-export async function deliverPendingEmails(
+export async function deliverQueue(
   db: Db,
-  opts: { transport: MailTransport; from: string; baseUrl: string; limit?: number; leaseSeconds?: number },
+  table: EmailQueueTable,
+  load: (ids: string[]) => Promise<Array<QueuedEmail | { id: string; error: unknown; label: string }>>,
+  opts: { transport: MailTransport; from: string; limit?: number; leaseSeconds?: number },
 ): Promise<DeliveryResult> {
   const leaseMs = opts.leaseSeconds !== undefined ? opts.leaseSeconds * 1000 : emailLeaseMs();
-  const claims = await claimPending(db, opts.limit ?? 50, leaseMs);
+  const claims = await claimPending(db, table, opts.limit ?? 50, leaseMs);
   const result: DeliveryResult = { claimed: claims.length, sent: 0, failed: 0 };
   if (claims.length === 0) return result;
   const attemptOf = new Map(claims.map((c) => [c.id, c.attempt]));
   const claimOf = (id: string): Claim => ({ id, attempt: attemptOf.get(id)! });
 
-  const rows = await db
-    .select({ notification: notifications, recipient: { email: users.email, name: users.name, locale: users.locale }, ...emailContext })
-    .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
-    .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
-    .where(inArray(notifications.id, claims.map((c) => c.id)))
-    .orderBy(asc(notifications.createdAt));
-
+  const rows = await load(claims.map((c) => c.id));
   const started = Date.now();
   for (const [i, row] of rows.entries()) {
     // Never send on a claim that may have run out: hand the rest back for the next sweep.
     if (Date.now() - started > leaseMs / 2) {
-      await mark(db, rows.slice(i).map((r) => claimOf(r.notification.id)), "pending");
+      await mark(db, table, rows.slice(i).map((r) => claimOf(r.id)), "pending");
       break;
     }
-    const n = row.notification;
     try {
-      const mail = renderEmail({ ...n, lessonSlug: row.lessonSlug, deadline: row.deadline }, row.recipient, opts.baseUrl);
-      await opts.transport.sendMail({ from: opts.from, ...mail, messageId: messageIdFor(n.id, opts.from) });
+      if ("error" in row) throw row.error;
+      await opts.transport.sendMail({ from: opts.from, ...row.mail, messageId: row.messageId });
     } catch (error) {
-      console.error(`[email] notification ${n.id} (${n.kind}) to user ${n.userId} failed`, error);
-      await mark(db, [claimOf(n.id)], "failed");
+      console.error(`[email] ${row.label} failed`, error);
+      await mark(db, table, [claimOf(row.id)], "failed");
       result.failed++;
       continue;
     }
-    await mark(db, [claimOf(n.id)], "sent");
+    await mark(db, table, [claimOf(row.id)], "sent");
     result.sent++;
   }
   return result;
 }
 
-async function claimPending(db: Db, limit: number, leaseMs: number): Promise<Claim[]> {
+/** Sends the oldest pending notification emails (deliverQueue over the notifications). */
+export async function deliverPendingEmails(
+  db: Db,
+  opts: { transport: MailTransport; from: string; baseUrl: string; limit?: number; leaseSeconds?: number },
+): Promise<DeliveryResult> {
+  return deliverQueue(
+    db,
+    notifications,
+    async (ids) => {
+      const rows = await db
+        .select({ notification: notifications, recipient: { email: users.email, name: users.name, locale: users.locale }, ...emailContext })
+        .from(notifications)
+        .innerJoin(users, eq(users.id, notifications.userId))
+        .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
+        .leftJoin(lessons, eq(lessons.id, assignments.lessonId))
+        .where(inArray(notifications.id, ids))
+        .orderBy(asc(notifications.createdAt));
+      return rows.map((row) => {
+        const n = row.notification;
+        const label = `notification ${n.id} (${n.kind}) to user ${n.userId}`;
+        try {
+          const mail = renderEmail({ ...n, lessonSlug: row.lessonSlug, deadline: row.deadline }, row.recipient, opts.baseUrl);
+          return { id: n.id, mail, messageId: messageIdFor(n.id, opts.from), label };
+        } catch (error) {
+          return { id: n.id, error, label };
+        }
+      });
+    },
+    opts,
+  );
+}
+
+/** Table and column references for the claim statements. cohortInvitations has the same email columns, so one shape serves both. */
+function queueColumns(table: EmailQueueTable) {
+  return table as typeof notifications;
+}
+
+async function claimPending(db: Db, table: EmailQueueTable, limit: number, leaseMs: number): Promise<Claim[]> {
+  const q = queueColumns(table);
   const claimable = db.$with("claimable").as(
     db
-      .select({ id: notifications.id })
-      .from(notifications)
+      .select({ id: q.id })
+      .from(q)
       .where(
         and(
-          eq(notifications.emailStatus, "pending"),
-          or(isNull(notifications.emailedAt), lt(notifications.emailedAt, sql`now() - ${`${leaseMs} milliseconds`}::interval`)),
+          eq(q.emailStatus, "pending"),
+          or(isNull(q.emailedAt), lt(q.emailedAt, sql`now() - ${`${leaseMs} milliseconds`}::interval`)),
         ),
       )
-      .orderBy(asc(notifications.createdAt))
+      .orderBy(asc(q.createdAt))
       .limit(limit)
       .for("update", { skipLocked: true }),
   );
   return db
     .with(claimable)
-    .update(notifications)
-    .set({ emailedAt: sql`now()`, emailAttempts: sql`${notifications.emailAttempts} + 1` })
+    .update(q)
+    .set({ emailedAt: sql`now()`, emailAttempts: sql`${q.emailAttempts} + 1` })
     .from(claimable)
-    .where(eq(notifications.id, claimable.id))
-    .returning({ id: notifications.id, attempt: notifications.emailAttempts });
+    .where(eq(q.id, claimable.id))
+    .returning({ id: q.id, attempt: q.emailAttempts });
 }
 
 /** sent / failed: emailedAt is the attempt's time. pending: releases the claim. Only while the claim is still the latest. */
-async function mark(db: Db, claims: Claim[], status: "sent" | "failed" | "pending"): Promise<void> {
+async function mark(db: Db, table: EmailQueueTable, claims: Claim[], status: "sent" | "failed" | "pending"): Promise<void> {
+  const q = queueColumns(table);
   await db
-    .update(notifications)
+    .update(q)
     .set({ emailStatus: status, emailedAt: status === "pending" ? null : sql`now()` })
     .where(
       and(
-        eq(notifications.emailStatus, "pending"),
-        or(...claims.map((c) => and(eq(notifications.id, c.id), eq(notifications.emailAttempts, c.attempt)))),
+        eq(q.emailStatus, "pending"),
+        or(...claims.map((c) => and(eq(q.id, c.id), eq(q.emailAttempts, c.attempt)))),
       ),
     );
 }

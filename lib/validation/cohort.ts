@@ -2,7 +2,8 @@ import { z } from "zod";
 import { COHORT_NAME_MAX } from "./limits";
 import { userText } from "./text";
 import { isValidTimeZone, zonedToInstant } from "@/lib/time";
-import { emailSchema, inviteCodeSchema } from "./auth";
+import { ROSTER_MAX_CHARS } from "@/lib/cohorts/roster";
+import { emailSchema, inviteCodeSchema, nameSchema, passwordSchema } from "./auth";
 
 // Messages are catalog keys under `errors.`; the action wrapper translates them.
 
@@ -79,3 +80,19 @@ export const membersQuerySchema = z.object({
   q: z.string().trim().max(100).catch(""),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
+
+/** A pasted or uploaded class list (read by lib/cohorts/roster.ts); the file is read into the text field in the browser. */
+export const importRosterSchema = z.object({
+  cohortId: z.uuid(),
+  roster: userText()
+    .max(ROSTER_MAX_CHARS, "invitations.rosterTooLarge")
+    .refine((text) => text.trim().length > 0, "invitations.rosterEmpty"),
+});
+
+export const invitationSchema = z.object({ cohortId: z.uuid(), invitationId: z.uuid() });
+
+const invitationToken = z.string().regex(/^[A-Za-z0-9_-]{32}$/, "invitations.unknown");
+
+export const acceptInvitationSchema = z.object({ token: invitationToken });
+
+export const registerByInvitationSchema = z.object({ token: invitationToken, name: nameSchema, password: passwordSchema });

@@ -5,15 +5,26 @@ import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Card } from "@/components/ui/card";
+import { SsoButton } from "@/components/auth/sso-button";
+import { hasOidcAccount, oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
 }
 
-export default async function SettingsPage() {
+const SSO_REFUSALS = ["email_taken", "no_email", "other_subject"] as const;
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ sso?: string }> }) {
   const user = await requireUser();
-  const t = await getTranslations("settings");
+  const sso = oidcSettingsFromEnv();
+  const [t, ta, linked, { sso: ssoRefusal }] = await Promise.all([
+    getTranslations("settings"),
+    getTranslations("auth.sso"),
+    sso ? hasOidcAccount(user.id) : Promise.resolve(false),
+    searchParams,
+  ]);
+  const refusal = SSO_REFUSALS.find((r) => r === ssoRefusal);
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
@@ -39,6 +50,28 @@ export default async function SettingsPage() {
           <p className="mb-4 text-sm text-muted">{t("passwordLead")}</p>
           <PasswordForm />
         </Card>
+        {sso && (
+          <Card aria-labelledby="sso-heading">
+            <h2 id="sso-heading" className="mb-1 text-lg font-semibold">
+              {t("ssoTitle")}
+            </h2>
+            {refusal && (
+              <p role="status" className="my-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+                {ta(`refused.${refusal}`)}
+              </p>
+            )}
+            {linked ? (
+              <p className="text-sm text-muted">{t("ssoLinked", { label: sso.label })}</p>
+            ) : (
+              <>
+                <p className="mb-4 text-sm text-muted">{t("ssoLead", { label: sso.label })}</p>
+                <div className="max-w-sm">
+                  <SsoButton label={sso.label} callbackUrl="/settings" mode="link" />
+                </div>
+              </>
+            )}
+          </Card>
+        )}
       </ClientMessages>
     </div>
   );

@@ -5,6 +5,8 @@ import { Badge, type BadgeTone } from "@/components/forum/badges";
 import { Card } from "@/components/ui/card";
 import { pageDb } from "@/db/replica";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { loadInvitationEmails, renderInvitationEmail } from "@/lib/cohorts/invitations";
 import { emailSettingsFromEnv, listOutbox, renderEmail, type RenderedEmail } from "@/lib/notifications/email";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +15,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Row = Awaited<ReturnType<typeof listOutbox>>[number];
+type Status = "pending" | "sent" | "failed";
 
-const TONES: Record<Exclude<Row["emailStatus"], "none">, BadgeTone> = { pending: "info", sent: "brand", failed: "warning" };
+const TONES: Record<Status, BadgeTone> = { pending: "info", sent: "brand", failed: "warning" };
+
+/** One email of the outbox, from a notification or a roster invitation. */
+type OutboxEmail = {
+  key: string;
+  status: Status;
+  queuedAt: Date;
+  emailedAt: Date | null;
+  attempts: number;
+  recipientName: string;
+  email: RenderedEmail;
+};
 
 /** The email as the recipient gets it; a row that cannot be rendered still shows who it was for. */
 function emailOf(row: Row, baseUrl: string): RenderedEmail {
@@ -25,13 +39,42 @@ function emailOf(row: Row, baseUrl: string): RenderedEmail {
   }
 }
 
+const statusOf = (s: "none" | Status): Status => (s === "none" ? "pending" : s);
+
 /** What the emails say and whether they went out: without SMTP_URL this is where they can be read. */
 export default async function OutboxPage() {
   const user = await requireUser();
   if (!user.isAdmin) notFound();
   const settings = emailSettingsFromEnv();
   const db = await pageDb();
-  const [t, format, rows] = await Promise.all([getTranslations("outbox"), getFormatter(), listOutbox(db, 100)]);
+  const [t, format, notificationRows, invitationRows] = await Promise.all([
+    getTranslations("outbox"),
+    getFormatter(),
+    listOutbox(db, 100),
+    loadInvitationEmails(db, { limit: 100 }),
+  ]);
+  const rows: OutboxEmail[] = [
+    ...notificationRows.map((row) => ({
+      key: `n-${row.id}`,
+      status: statusOf(row.emailStatus),
+      queuedAt: row.createdAt,
+      emailedAt: row.emailedAt,
+      attempts: row.emailAttempts,
+      recipientName: row.recipient.name,
+      email: emailOf(row, settings.baseUrl),
+    })),
+    ...invitationRows.map((row) => ({
+      key: `i-${row.id}`,
+      status: statusOf(row.emailStatus),
+      queuedAt: row.sentAt,
+      emailedAt: row.emailedAt,
+      attempts: row.emailAttempts,
+      recipientName: row.name,
+      email: renderInvitationEmail(row, row.locale ?? DEFAULT_LOCALE, settings.baseUrl),
+    })),
+  ]
+    .sort((a, b) => b.queuedAt.getTime() - a.queuedAt.getTime())
+    .slice(0, 100);
   const at = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -59,14 +102,13 @@ export default async function OutboxPage() {
       ) : (
         <ul className="flex flex-col gap-4" aria-label={t("listLabel", { count: rows.length })}>
           {rows.map((row) => {
-            const email = emailOf(row, settings.baseUrl);
-            const status = row.emailStatus === "none" ? "pending" : row.emailStatus;
+            const { email, status } = row;
             return (
-              <li key={row.id} className="rounded-xl border border-line bg-white p-5 shadow-xs">
+              <li key={row.key} className="rounded-xl border border-line bg-white p-5 shadow-xs">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <Badge tone={TONES[status]}>{t(`status_${status}`)}</Badge>
                   <p className="text-xs text-muted">
-                    <time dateTime={row.createdAt.toISOString()}>{t("queuedAt", { time: at(row.createdAt) })}</time>
+                    <time dateTime={row.queuedAt.toISOString()}>{t("queuedAt", { time: at(row.queuedAt) })}</time>
                     {status !== "pending" && row.emailedAt && (
                       <>
                         {" · "}
@@ -76,13 +118,13 @@ export default async function OutboxPage() {
                       </>
                     )}
                     {/* More than one claim: the email may have gone out more than once (with the same Message-ID). */}
-                    {row.emailAttempts > 1 && ` · ${t("attempts", { count: row.emailAttempts })}`}
+                    {row.attempts > 1 && ` · ${t("attempts", { count: row.attempts })}`}
                   </p>
                 </div>
                 <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-muted">{t("to")}</dt>
                   <dd className="break-all">
-                    {row.recipient.name} &lt;{email.to}&gt;
+                    {row.recipientName} &lt;{email.to}&gt;
                   </dd>
                   <dt className="text-muted">{t("subject")}</dt>
                   <dd className="font-semibold break-words">{email.subject}</dd>

@@ -1,8 +1,11 @@
 "use server";
 
+import { after } from "next/server";
 import { defineAction } from "@/lib/actions";
+import { importRoster, resendInvitation, revokeInvitation } from "@/lib/cohorts/invitations";
 import { addInstructor, removeInstructor, removeStudent } from "@/lib/cohorts/store";
-import { addInstructorSchema, removeMemberSchema } from "@/lib/validation/cohort";
+import { deliverEmails } from "@/lib/scheduler";
+import { addInstructorSchema, importRosterSchema, invitationSchema, removeMemberSchema } from "@/lib/validation/cohort";
 
 /** A second instructor by email: a student of the cohort is promoted, anyone else with an account added. */
 export const addInstructorAction = defineAction({
@@ -20,4 +23,44 @@ export const removeMemberAction = defineAction({
     return role === "student" ? removeStudent(tx, user!, cohortId, userId) : removeInstructor(tx, user!, cohortId, userId);
   },
   revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/*`],
+});
+
+/** With SMTP_URL set, the waiting invitations go out right after the response (the scheduler retries failures). */
+function sendSoon() {
+  after(async () => {
+    try {
+      await deliverEmails();
+    } catch (error) {
+      console.error("[email] sending invitations failed; the scheduler retries", error);
+    }
+  });
+}
+
+/** Invites a pasted or uploaded class list by email; the rows it could not use come back with their reasons. */
+export const importRosterAction = defineAction({
+  schema: importRosterSchema,
+  async handler({ cohortId, roster }, { user, tx }) {
+    return importRoster(tx, user!, cohortId, roster);
+  },
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/members`],
+  after: sendSoon,
+});
+
+/** A new link for one invitation (the old one stops working), sent again. */
+export const resendInvitationAction = defineAction({
+  schema: invitationSchema,
+  async handler({ cohortId, invitationId }, { user, tx }) {
+    return resendInvitation(tx, user!, cohortId, invitationId);
+  },
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/members`],
+  after: sendSoon,
+});
+
+/** The invitation's link stops working. */
+export const revokeInvitationAction = defineAction({
+  schema: invitationSchema,
+  async handler({ cohortId, invitationId }, { user, tx }) {
+    return revokeInvitation(tx, user!, cohortId, invitationId);
+  },
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/members`],
 });

@@ -4,13 +4,17 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { AddInstructorForm } from "@/components/cohorts/add-instructor-form";
 import { AdminHeader } from "@/components/cohorts/admin-header";
+import { InvitationsTable } from "@/components/cohorts/invitations-table";
 import { MembersTable } from "@/components/cohorts/members-table";
 import { Pagination } from "@/components/cohorts/pagination";
+import { RosterImportForm } from "@/components/cohorts/roster-import-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
+import { INVITATION_DAYS, listInvitations } from "@/lib/cohorts/invitations";
 import { cohortSettings, listMembers } from "@/lib/cohorts/store";
+import { emailSettingsFromEnv } from "@/lib/notifications/email";
 import { MEMBERS_PER_PAGE, membersQuerySchema } from "@/lib/validation/cohort";
 
 type Props = { params: Promise<{ cohortId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,16 +23,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cohortAdmin.tabs"))("members") };
 }
 
-/** Everyone in the cohort, instructors first: search, pages of 50, a second instructor, removal. */
+/**
+ * Everyone in the cohort, instructors first: invitations by email (a pasted or uploaded class list,
+ * with resend and revoke), search, pages of 50, a second instructor, removal.
+ */
 export default async function MembersPage({ params, searchParams }: Props) {
   const { cohortId } = await params;
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
   const { q, page } = membersQuerySchema.parse(await searchParams);
   const db = await pageDb();
-  const [cohort, members, t, format] = await Promise.all([
+  const [cohort, members, invitations, t, ti, format] = await Promise.all([
     cohortSettings(db, user, cohortId),
     listMembers(db, user, cohortId, { q, page }),
+    listInvitations(db, user, cohortId),
     getTranslations("cohortAdmin.members"),
+    getTranslations("cohortAdmin.invitations"),
     getFormatter(),
   ]);
   const first = (members.page - 1) * MEMBERS_PER_PAGE + 1;
@@ -44,15 +53,34 @@ export default async function MembersPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-8">
       <AdminHeader cohortId={cohortId} cohortName={cohort.name} courseTitle={cohort.courseTitle} current="members" />
 
-      <Card aria-labelledby="add-instructor-heading">
-        <h2 id="add-instructor-heading" className="text-lg font-semibold">
-          {t("addTitle")}
+      <Card aria-labelledby="roster-heading">
+        <h2 id="roster-heading" className="text-lg font-semibold">
+          {ti("title")}
         </h2>
-        <p className="mt-1 mb-4 text-sm text-muted">{t("addLead")}</p>
+        <p className="mt-1 mb-4 text-sm text-muted">
+          {ti("lead", { days: INVITATION_DAYS })} {emailSettingsFromEnv().smtp ? null : ti(user.isAdmin ? "noSmtpAdmin" : "noSmtp")}
+        </p>
         <ClientMessages namespaces={["cohortAdmin"]}>
-          <AddInstructorForm cohortId={cohortId} />
+          <RosterImportForm cohortId={cohortId} />
         </ClientMessages>
       </Card>
+
+      {invitations.total > 0 && (
+        <section aria-labelledby="invitations-heading" className="flex flex-col gap-4">
+          <div>
+            <h2 id="invitations-heading" className="text-lg font-semibold">
+              {ti("listTitle")}
+            </h2>
+            <p className="mt-1 text-sm text-muted">
+              {ti("listLead", { open: invitations.open, total: invitations.total })}
+              {invitations.total > invitations.rows.length && ` ${ti("listCapped", { shown: invitations.rows.length })}`}
+            </p>
+          </div>
+          <ClientMessages namespaces={["cohortAdmin"]}>
+            <InvitationsTable cohortId={cohortId} rows={invitations.rows} />
+          </ClientMessages>
+        </section>
+      )}
 
       <section aria-labelledby="members-heading" className="flex flex-col gap-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
@@ -121,6 +149,16 @@ export default async function MembersPage({ params, searchParams }: Props) {
         )}
         <Pagination page={members.page} pageCount={members.pageCount} href={href} />
       </section>
+
+      <Card aria-labelledby="add-instructor-heading">
+        <h2 id="add-instructor-heading" className="text-lg font-semibold">
+          {t("addTitle")}
+        </h2>
+        <p className="mt-1 mb-4 text-sm text-muted">{t("addLead")}</p>
+        <ClientMessages namespaces={["cohortAdmin"]}>
+          <AddInstructorForm cohortId={cohortId} />
+        </ClientMessages>
+      </Card>
     </div>
   );
 }
