@@ -22,6 +22,8 @@ export async function AuditList({ entries, timeZone }: { entries: Entry[]; timeZ
       left: Number(d.left ?? 0),
       offered: Number(d.offered ?? 0),
       reviewer: String(d.reviewer ?? e.subjectName ?? ""),
+      count: Number(d.count ?? 0),
+      email: String(d.email ?? ""),
     };
     return t(`audit.${e.action}`, values);
   };
