@@ -29,7 +29,11 @@ const nextConfig: NextConfig = {
   // action beyond this is refused by proxy.ts with a message (413) before Next reads it.
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // LTI pages open inside the LMS's iframe (proxy.ts sets their frame-ancestors): no X-Frame-Options there.
+    return [
+      { source: "/((?!lti/).*)", headers: securityHeaders },
+      { source: "/lti/:path*", headers: securityHeaders.filter((h) => h.key !== "X-Frame-Options") },
+    ];
   },
 };
 

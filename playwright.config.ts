@@ -8,6 +8,8 @@ const baseURL = `http://localhost:${PORT}`;
 // The institution's OpenID Connect provider (e2e/oidc-idp.mjs) for the single sign-on tests.
 const IDP_PORT = Number(process.env.E2E_IDP_PORT ?? PORT + 2);
 const idpIssuer = `http://localhost:${IDP_PORT}`;
+// An LMS speaking LTI 1.3 (e2e/lti-platform.mjs) for the LTI tests.
+const LTI_PORT = Number(process.env.E2E_LTI_PORT ?? PORT + 4);
 // Each port gets its own PGlite folder, removed before the server starts: every run begins from the seed.
 const dataDir = `.data/e2e-${PORT}`;
 
@@ -64,6 +66,15 @@ export default defineConfig({
     ...(clusterMissing ? [] : [{ name: "cluster", testMatch: clusterSpecs, grep: clusterTests, use: { ...browserUse, baseURL: `http://localhost:${CLUSTER_PORT}` } }]),
   ],
   webServer: [
+    {
+      command: "node e2e/lti-platform.mjs",
+      url: `http://localhost:${LTI_PORT}/.well-known/jwks.json`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { LTI_PORT: String(LTI_PORT), TOOL_URL: baseURL, LTI_CLIENT_ID: "werkbank-sim", LTI_DEPLOYMENT_ID: "deploy-1" },
+    },
     {
       // Auth.js reads the provider's discovery document on each sign-in: it only has to be up before the first click.
       command: "node e2e/oidc-idp.mjs",

@@ -20,7 +20,12 @@ const ssoOrigin = (() => {
   }
 })();
 
-function contentSecurityPolicy(nonce: string): string {
+/**
+ * LTI pages (/lti/…) run inside the LMS's iframe and post deep-linking responses back to the LMS:
+ * there any site may frame them and forms may go anywhere. They hold no more than a launch's own
+ * steps; every other page keeps frame-ancestors 'none'.
+ */
+function contentSecurityPolicy(nonce: string, lti = false): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
@@ -30,8 +35,8 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`,
-    "frame-ancestors 'none'",
+    lti ? "form-action *" : `form-action 'self'${ssoOrigin ? ` ${ssoOrigin}` : ""}`,
+    lti ? "frame-ancestors *" : "frame-ancestors 'none'",
   ].join("; ");
 }
 
@@ -41,7 +46,7 @@ function newNonce(): string {
 }
 
 export function proxy(request: NextRequest) {
-  const csp = contentSecurityPolicy(newNonce());
+  const csp = contentSecurityPolicy(newNonce(), request.nextUrl.pathname.startsWith("/lti/"));
   const answer = route(request, csp);
   answer.headers.set("Content-Security-Policy", csp);
   return answer;

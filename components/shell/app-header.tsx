@@ -24,9 +24,14 @@ export async function AppHeader({ user }: { user: SessionContext }) {
             {t("settings")}
           </Link>
           {user.isAdmin && (
-            <Link href="/admin/outbox" className="rounded-md px-3 py-1.5 text-muted hover:bg-stone-100 hover:text-ink">
-              {t("outbox")}
-            </Link>
+            <>
+              <Link href="/admin/outbox" className="rounded-md px-3 py-1.5 text-muted hover:bg-stone-100 hover:text-ink">
+                {t("outbox")}
+              </Link>
+              <Link href="/admin/lti" className="rounded-md px-3 py-1.5 text-muted hover:bg-stone-100 hover:text-ink">
+                {t("lti")}
+              </Link>
+            </>
           )}
         </nav>
         <div className="ml-auto flex items-center gap-3">

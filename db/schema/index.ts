@@ -7,3 +7,4 @@ export * from "./pairing";
 export * from "./audit";
 export * from "./grading";
 export * from "./invitations";
+export * from "./lti";

@@ -4,7 +4,7 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the next-auth configuration that proxy.ts may import: no database, no providers.
  * It only decides optimistic redirects; every page and action checks the session itself.
  */
-const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/api/auth", "/api/health", "/locale"];
+const PUBLIC_PREFIXES = ["/sign-in", "/sign-up", "/api/auth", "/api/health", "/locale", "/lti", "/.well-known"];
 
 /** Pages a signed-out visitor may open. */
 export function isPublicPath(pathname: string): boolean {

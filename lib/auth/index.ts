@@ -2,7 +2,11 @@ import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { getDb } from "@/db";
+import { users } from "@/db/schema";
+import { redeemTicket } from "@/lib/lti/launch";
 import { clientAddress } from "./address";
 import { authConfig } from "./config";
 import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
@@ -71,6 +75,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers: [
     ...ssoProviders,
+    // An LTI launch's one-time ticket (lib/lti/launch.ts): the platform has vouched for the user.
+    Credentials({
+      id: "lti",
+      credentials: { ticket: {} },
+      async authorize(raw) {
+        const ticket = typeof raw?.ticket === "string" ? raw.ticket : "";
+        const redeemed = await redeemTicket(getDb(), ticket);
+        if (!redeemed) throw new SignInRefused("unknown_email");
+        const [user] = await getDb()
+          .select({ id: users.id, email: users.email, name: users.name, sessionVersion: users.sessionVersion })
+          .from(users)
+          .where(eq(users.id, redeemed.userId));
+        if (!user) throw new SignInRefused("unknown_email");
+        const sid = await createSession(user.id, user.sessionVersion);
+        return { id: user.id, email: user.email, name: user.name, sid };
+      },
+    }),
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
