@@ -106,6 +106,73 @@ test.describe("LTI 1.3 with a simulated LMS", () => {
       await expect(members.getByRole("row").filter({ hasText: "Irene Lehr" })).toContainText("Lehrkraft");
     });
 
+    await test.step("the roster syncs from the LMS: a newcomer joins, a student who left the LMS course leaves the cohort", async () => {
+      const leo = await openBrowser();
+      await launch(leo, { user: `leaver-${stamp}`, name: "Leo Geht", roles: "learner", ...course });
+      await leo.waitForURL(`**/cohorts/${cohortId}`);
+      const v2 = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+      await irene.request.post(`${SIM}/__roster/${course.context}`, {
+        data: {
+          members: [
+            { user_id: `inst-${stamp}`, name: "Irene Lehr", roles: [`${v2}#Instructor`], status: "Active" },
+            { user_id: `learner-${stamp}`, name: "Lara Lernt", email: `lara.${stamp}@uni.example`, roles: [`${v2}#Learner`], status: "Active" },
+            { user_id: `new-${stamp}`, name: "Nils Neu", email: `nils.${stamp}@uni.example`, roles: [`${v2}#Learner`], status: "Active" },
+            { user_id: `leaver-${stamp}`, name: "Leo Geht", roles: [`${v2}#Learner`], status: "Inactive" },
+          ],
+        },
+      });
+      await irene.goto(`/cohorts/${cohortId}/members`);
+      const lms = irene.getByRole("region", { name: "Teilnehmende aus dem LMS" });
+      await lms.getByRole("button", { name: "Mit dem LMS abgleichen" }).click();
+      await expect(lms.getByRole("status")).toHaveText("3 im LMS-Kurs: 1 neu, 1 entfernt.");
+      const members = irene.getByRole("region", { name: "Mitgliederliste" });
+      await expect(members.getByRole("rowheader", { name: "Nils Neu" })).toBeVisible();
+      await expect(members.getByRole("rowheader", { name: "Leo Geht" })).toHaveCount(0);
+      const recorded = await (await irene.request.get(`${SIM}/__recorded`)).json();
+      expect(recorded.tokens.map((tk: { scope: string }) => tk.scope)).toContain("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
+    });
+
+    await test.step("a released grade arrives at the LMS's line item; after an override it is sent again; a failure is shown and retried", async () => {
+      const laraHref = await irene.getByRole("region", { name: "Mitgliederliste" }).getByRole("link", { name: "Lara Lernt" }).getAttribute("href");
+      const laraId = laraHref!.split("/").pop()!;
+      const setGrade = async (points: string) => {
+        await irene.goto(`/cohorts/${cohortId}/gradebook/${assignmentId}/${laraId}`);
+        await irene.getByLabel("Punkte (0–100)").fill(points);
+        await irene.getByLabel("Begründung").fill("Im Gespräch gezeigt, was der Canvas nicht zeigt.");
+        await irene.getByRole("button", { name: /^Note (festlegen|ändern)$/ }).click();
+        await expect(irene.getByText("Note festgelegt.")).toBeVisible();
+      };
+      const laraScores = async () =>
+        ((await (await irene.request.get(`${SIM}/__recorded`)).json()).scores as Array<{ userId: string; scoreGiven?: number; scoreMaximum?: number }>).filter(
+          (sc) => sc.userId === `learner-${stamp}`,
+        );
+      await setGrade("85");
+      await irene.goto(`/cohorts/${cohortId}/gradebook`);
+      const title = "Von der Empathy Map zur Value Proposition";
+      await irene.getByRole("button", { name: `Noten von ${title} freigeben` }).click();
+      await irene.getByRole("dialog").getByRole("button", { name: "Noten freigeben" }).click();
+      await expect.poll(async () => (await laraScores()).map((sc) => sc.scoreGiven)).toEqual([85]);
+      expect((await laraScores())[0]).toMatchObject({ scoreMaximum: 100, gradingProgress: "FullyGraded" });
+      const items = (await (await irene.request.get(`${SIM}/__recorded`)).json()).lineItems[course.context];
+      expect(items).toEqual([expect.objectContaining({ resourceId: assignmentId, scoreMaximum: 100 })]);
+      await irene.reload();
+      await expect(irene.getByText(/^LMS: \d+ übertragen$/)).toBeVisible();
+
+      // The LMS refuses the next score: the gradebook says so; "send again" delivers it.
+      await irene.request.post(`${SIM}/__fail-scores`, { data: { count: 1 } });
+      await setGrade("90");
+      await irene.goto(`/cohorts/${cohortId}/gradebook`);
+      await expect(async () => {
+        await irene.reload();
+        await expect(irene.getByText(/1 fehlgeschlagen/)).toBeVisible({ timeout: 1000 });
+      }).toPass();
+      await expect(irene.getByText(/Zuletzt: POST .* answered 503/)).toBeVisible();
+      await irene.getByRole("button", { name: "Erneut senden" }).click();
+      await expect.poll(async () => (await laraScores()).map((sc) => sc.scoreGiven)).toEqual([85, 90]);
+      await irene.reload();
+      await expect(irene.getByText(/1 fehlgeschlagen/)).toHaveCount(0);
+    });
+
     await test.step("a student of a course nobody linked yet is told to wait", async () => {
       const early = await openBrowser();
       await launch(early, { user: `early-${stamp}`, name: "Emil Früh", roles: "learner", context: `vwl-${stamp}`, contextTitle: "VWL" });

@@ -1,5 +1,7 @@
+import { after } from "next/server";
 import { getDb, withoutSqlCount } from "@/db";
 import { deliverPendingInvitations } from "@/lib/cohorts/invitations";
+import { deliverScores } from "@/lib/lti/scores";
 import { deliverPendingEmails, emailSettingsFromEnv, emailTransportFromEnv } from "@/lib/notifications/email";
 import { sendDeadlineReminders } from "@/lib/notifications/reminders";
 import { sweepPairing } from "@/lib/pairing/sweep";
@@ -9,7 +11,8 @@ const globalForSweep = globalThis as unknown as { __werkbankSweep?: NodeJS.Timeo
 
 /**
  * One pass of the scheduled work: pair assignments past their deadline, expire overdue reviews into
- * the reserve pool, send "due in 24 hours" reminders, deliver waiting emails and invitations (when SMTP_URL is set).
+ * the reserve pool, send "due in 24 hours" reminders, deliver waiting emails and invitations (when SMTP_URL is set),
+ * send released grades to linked LMS courses.
  * Safe on every app server at once: each step decides under a lock or a unique key.
  */
 export async function runScheduledWork(now = new Date()) {
@@ -17,7 +20,8 @@ export async function runScheduledWork(now = new Date()) {
   const pairing = await sweepPairing(db, now);
   const reminders = await sendDeadlineReminders(db, now);
   const { emails, invitations } = await deliverEmails();
-  return { pairing, reminders, emails, invitations };
+  const scores = await deliverScores(db, now);
+  return { pairing, reminders, emails, invitations, scores };
 }
 
 /**
@@ -55,4 +59,15 @@ export function startScheduler(): void {
   setTimeout(tick, 2_000).unref();
   globalForSweep.__werkbankSweep = setInterval(tick, INTERVAL_MS);
   globalForSweep.__werkbankSweep.unref();
+}
+
+/** Sends the due LMS scores right after an action that queued some (the scheduler retries what fails). */
+export function sendScoresSoon(): void {
+  after(async () => {
+    try {
+      await deliverScores(getDb());
+    } catch (error) {
+      console.error("[lti] sending scores failed; the scheduler retries", error);
+    }
+  });
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { assignments } from "./assignments";
 import { cohorts } from "./courses";
 import { users } from "./users";
 
@@ -121,4 +122,48 @@ export const ltiLaunches = pgTable(
     ticketUsedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("lti_launches_expires_idx").on(t.expiresAt), check("lti_launches_role_known", sql`${t.role} in ('student', 'instructor')`)],
+);
+
+/** The LMS gradebook column (AGS line item) of an assignment in a linked LMS course. */
+export const ltiLineItems = pgTable(
+  "lti_line_items",
+  {
+    contextRowId: uuid()
+      .notNull()
+      .references(() => ltiContexts.id, { onDelete: "cascade" }),
+    assignmentId: uuid()
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    url: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.contextRowId, t.assignmentId] })],
+);
+
+/**
+ * A released grade on its way to the LMS: queued at release (and again after an override),
+ * sent by the scheduler, retried with a growing pause after a failure, which the gradebook shows.
+ */
+export const ltiScoreSyncs = pgTable(
+  "lti_score_syncs",
+  {
+    assignmentId: uuid()
+      .notNull()
+      .references(() => assignments.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    scoreSent: real(),
+    lastError: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assignmentId, t.userId] }),
+    index("lti_score_syncs_due_idx").on(t.nextAttemptAt).where(sql`${t.status} <> 'sent'`),
+    check("lti_score_syncs_status_known", sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
 );

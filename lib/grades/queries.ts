@@ -48,6 +48,9 @@ type HeadRow = {
   gradesReleasedAt: string | Date | null;
 };
 
+/** Released grades on their way to a linked LMS course (lib/lti/scores.ts), per assignment. */
+export type LmsSync = { sent: number; pending: number; failed: number; lastError: string | null };
+
 
 /** An assignment row of the raw queries (the gradebook's head, one assignment by id) as the grade code reads it. */
 function gradebookAssignment(r: Omit<HeadRow, "cohortName" | "courseTitle" | "timeZone" | "students">): GradebookAssignment {
@@ -68,13 +71,16 @@ function gradebookAssignment(r: Omit<HeadRow, "cohortName" | "courseTitle" | "ti
 
 /** The cohort, its course, how many students, and its assignments in lesson order: one statement. Null for an unknown cohort. */
 export async function gradebookHead(db: DbOrTx, cohortId: string) {
-  const rows = rowsOf<HeadRow>(
+  const rows = rowsOf<HeadRow & { lmsSync: LmsSync | string | null }>(
     await db.execute(sql`
       select c.name as "cohortName", co.title as "courseTitle", c.time_zone as "timeZone",
         (select count(*)::int from memberships m where m.cohort_id = c.id and m.role = 'student') as students,
         a.id, l.title as "lessonTitle", l.slug as "lessonSlug", l.position, a.rubric, a.grade_aggregate as aggregate,
         a.grade_weights as weights, a.calibration, a.submission_due as "submissionDue", a.review_due as "reviewDue",
-        a.grades_released_at as "gradesReleasedAt"
+        a.grades_released_at as "gradesReleasedAt",
+        (select json_build_object('sent', count(*) filter (where s.status = 'sent'), 'pending', count(*) filter (where s.status = 'pending'),
+            'failed', count(*) filter (where s.status = 'failed'), 'lastError', max(s.last_error) filter (where s.status = 'failed'))
+          from lti_score_syncs s where s.assignment_id = a.id having count(*) > 0) as "lmsSync"
       from cohorts c
       join courses co on co.id = c.course_id
       left join assignments a on a.cohort_id = c.id
@@ -85,7 +91,8 @@ export async function gradebookHead(db: DbOrTx, cohortId: string) {
   const [first] = rows;
   if (!first) return null;
   const assignments = rows.filter((r) => r.id).map(gradebookAssignment);
-  return { cohortName: first.cohortName, courseTitle: first.courseTitle, timeZone: first.timeZone, students: Number(first.students), assignments };
+  const lms = new Map(rows.filter((r) => r.id && r.lmsSync).map((r) => [r.id!, json<LmsSync>(r.lmsSync)!]));
+  return { cohortName: first.cohortName, courseTitle: first.courseTitle, timeZone: first.timeZone, students: Number(first.students), assignments, lms };
 }
 
 /** Rows by student in name order; the total is the mean of the graded assignments. */

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { assignments, gradeOverrides, instructorAssessments, submissions } from "@/db/schema";
 import { ActionError } from "@/lib/actions-core";
+import { queueScores } from "@/lib/lti/scores";
 import { recordAudit } from "@/lib/cohorts/audit";
 import { actorRole, type Actor } from "@/lib/cohorts/membership";
 import { namesOf } from "@/lib/dashboard/overrides";
@@ -72,6 +73,8 @@ export async function overrideGrade(
     },
     now,
   );
+  // Released and linked to an LMS: the changed grade is sent there again.
+  await queueScores(tx, a.id, [input.userId], now);
   return { cohortId: a.cohortId, points };
 }
 
@@ -96,6 +99,7 @@ export async function removeOverride(tx: DbOrTx, actor: Actor, input: { assignme
     },
     now,
   );
+  await queueScores(tx, a.id, [input.userId], now);
   return { cohortId: a.cohortId };
 }
 
@@ -141,6 +145,7 @@ export async function assessSubmission(
     const gone = await tx.delete(instructorAssessments).where(eq(instructorAssessments.submissionId, input.submissionId)).returning({ id: instructorAssessments.submissionId });
     if (gone.length === 0) throw new ActionError("conflict", "assessmentMissing");
     await audit({ cleared: true });
+    await queueScores(tx, a.id, [sub.authorId], now);
     return { ...result, points: null };
   }
   const { scores, comment } = checkAssessment(a.rubric, input.scores, input.comment ?? "");
@@ -161,6 +166,7 @@ export async function assessSubmission(
     helpfulness: [],
   }).computed;
   await audit({ cleared: false, percent: alone });
+  await queueScores(tx, a.id, [sub.authorId], now);
   return { ...result, points: alone };
 }
 
@@ -182,6 +188,7 @@ export async function releaseGrades(tx: DbOrTx, actor: Actor, input: { assignmen
     graded.map((c) => ({ userId: c.userId, kind: "grades_released" as const, actorId: null, cohortId: a.cohortId, assignmentId: a.id, subject: a.lessonTitle, createdAt: now })),
   );
   await recordAudit(tx, { cohortId: a.cohortId, actorId: actor.id, action: "grades_released", assignmentId: a.id, details: { students: graded.length } }, now);
+  await queueScores(tx, a.id, null, now);
   return { cohortId: a.cohortId, notified: graded.length };
 }
 

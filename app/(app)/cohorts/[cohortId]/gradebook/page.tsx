@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { points } from "@/components/grades/grade-parts";
+import { LmsSyncStatus } from "@/components/grades/lms-sync-status";
 import { ReleaseButton } from "@/components/grades/release-button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { buttonClasses } from "@/components/ui/button";
@@ -94,6 +95,7 @@ export default async function GradebookPage({ params, searchParams }: Props) {
                           </span>
                           {a.reviewDue > now && <span className="text-amber-800">{t("provisional", { when: when(a.reviewDue) })}</span>}
                           <ReleaseButton cohortId={cohortId} assignmentId={a.id} lessonTitle={a.lessonTitle} released={a.gradesReleasedAt !== null} />
+                          {book.lms.has(a.id) && <LmsSyncStatus assignmentId={a.id} sync={book.lms.get(a.id)!} />}
                         </div>
                       </th>
                     ))}

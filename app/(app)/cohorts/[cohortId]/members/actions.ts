@@ -4,8 +4,10 @@ import { after } from "next/server";
 import { defineAction } from "@/lib/actions";
 import { importRoster, resendInvitation, revokeInvitation } from "@/lib/cohorts/invitations";
 import { addInstructor, removeInstructor, removeStudent } from "@/lib/cohorts/store";
+import { getDb } from "@/db";
+import { syncRoster } from "@/lib/lti/roster-sync";
 import { deliverEmails } from "@/lib/scheduler";
-import { addInstructorSchema, importRosterSchema, invitationSchema, removeMemberSchema } from "@/lib/validation/cohort";
+import { addInstructorSchema, cohortIdSchema, importRosterSchema, invitationSchema, removeMemberSchema } from "@/lib/validation/cohort";
 
 /** A second instructor by email: a student of the cohort is promoted, anyone else with an account added. */
 export const addInstructorAction = defineAction({
@@ -63,4 +65,15 @@ export const revokeInvitationAction = defineAction({
     return revokeInvitation(tx, user!, cohortId, invitationId);
   },
   revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/members`],
+});
+
+/** Names and roles from the linked LMS course: joiners in, leavers out (their reviews handed on). */
+export const syncLmsRosterAction = defineAction({
+  schema: cohortIdSchema,
+  // The LMS is asked outside any transaction; the changes are written in one afterwards.
+  transaction: false,
+  async handler({ cohortId }, { user }) {
+    return syncRoster(getDb(), user!, cohortId);
+  },
+  revalidate: (_d, { cohortId }) => [`/cohorts/${cohortId}/*`],
 });

@@ -5,6 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { AddInstructorForm } from "@/components/cohorts/add-instructor-form";
 import { AdminHeader } from "@/components/cohorts/admin-header";
 import { InvitationsTable } from "@/components/cohorts/invitations-table";
+import { LmsRosterSync } from "@/components/cohorts/lms-roster-sync";
 import { MembersTable } from "@/components/cohorts/members-table";
 import { Pagination } from "@/components/cohorts/pagination";
 import { RosterImportForm } from "@/components/cohorts/roster-import-form";
@@ -14,6 +15,7 @@ import { pageDb } from "@/db/replica";
 import { requireCohortRole } from "@/lib/auth/session";
 import { INVITATION_DAYS, listInvitations } from "@/lib/cohorts/invitations";
 import { cohortSettings, listMembers } from "@/lib/cohorts/store";
+import { linkedLms } from "@/lib/lti/roster-sync";
 import { emailSettingsFromEnv } from "@/lib/notifications/email";
 import { MEMBERS_PER_PAGE, membersQuerySchema } from "@/lib/validation/cohort";
 
@@ -32,10 +34,11 @@ export default async function MembersPage({ params, searchParams }: Props) {
   const { user } = await requireCohortRole(cohortId, ["instructor"]);
   const { q, page } = membersQuerySchema.parse(await searchParams);
   const db = await pageDb();
-  const [cohort, members, invitations, t, ti, format] = await Promise.all([
+  const [cohort, members, invitations, lms, t, ti, format] = await Promise.all([
     cohortSettings(db, user, cohortId),
     listMembers(db, user, cohortId, { q, page }),
     listInvitations(db, user, cohortId),
+    linkedLms(db, cohortId),
     getTranslations("cohortAdmin.members"),
     getTranslations("cohortAdmin.invitations"),
     getFormatter(),
@@ -52,6 +55,18 @@ export default async function MembersPage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-8">
       <AdminHeader cohortId={cohortId} cohortName={cohort.name} courseTitle={cohort.courseTitle} current="members" />
+
+      {lms?.roster && (
+        <Card aria-labelledby="lms-heading">
+          <h2 id="lms-heading" className="text-lg font-semibold">
+            {ti("lmsTitle")}
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-muted">{ti("lmsLead", { platform: lms.platform, course: lms.course })}</p>
+          <ClientMessages namespaces={["cohortAdmin"]}>
+            <LmsRosterSync cohortId={cohortId} />
+          </ClientMessages>
+        </Card>
+      )}
 
       <Card aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="text-lg font-semibold">
