@@ -278,6 +278,8 @@ test.describe("accessibility crawl", () => {
       const invitation = /\/join\/invitation\/[A-Za-z0-9_-]{32}/.exec(mail ?? "")?.[0];
       expect(invitation).toBeTruthy();
       await check(anonymous, invitation!, "invitation link, signed out (sign-up form)");
+      await check(admin, "/admin/lti", "admin LMS (LTI 1.3)");
+      await check(anonymous, "/lti/error?reason=signature", "LTI launch refused");
       await check(admin, "/courses", "courses, admin");
 
       for (const page of [anonymous, student, lena, admin]) await page.context().close();

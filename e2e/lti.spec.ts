@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./a11y";
 import { DEMO_PASSWORD, demo, expect, test } from "./fixtures";
 import { ASSIGNMENT_LESSON, createEmpathyAssignment } from "./flows";
 import { AppShell } from "./pages/app-shell.page";
@@ -49,6 +50,7 @@ async function registerPlatform(page: Page): Promise<void> {
   // The same issuer and client id again: refused at the field.
   await fill();
   await expect(form.getByText("Diese Kombination aus Issuer und Client-ID ist schon registriert.")).toBeVisible();
+  await expectAccessible(page, "admin: LMS (LTI)");
   // The tool's key set is published.
   const jwks = await (await page.request.get("/.well-known/jwks.json")).json();
   expect(jwks.keys.length).toBeGreaterThan(0);
@@ -68,6 +70,7 @@ test.describe("LTI 1.3 with a simulated LMS", () => {
     await test.step("the instructor's first launch: she links the LMS course to a new cohort of the demo course", async () => {
       await launch(irene, { user: `inst-${stamp}`, name: "Irene Lehr", roles: "instructor", email: `irene.${stamp}@uni.example`, ...course });
       await expect(irene.getByRole("heading", { level: 1, name: `„${course.contextTitle}“ mit Werkbank verknüpfen` })).toBeVisible();
+      await expectAccessible(irene, "LTI: link the LMS course");
       await irene.getByRole("radio", { name: new RegExp(demo.courseTitle.slice(0, 30)) }).check();
       await irene.getByRole("button", { name: "Verknüpfen" }).click();
       await irene.waitForURL(/\/cohorts\/[0-9a-f-]{36}$/);
@@ -81,6 +84,7 @@ test.describe("LTI 1.3 with a simulated LMS", () => {
       await createEmpathyAssignment(irene, cohortId, ASSIGNMENT_LESSON, { anonymity: "named" });
       await launch(irene, { user: `inst-${stamp}`, name: "Irene Lehr", roles: "instructor", message: "deeplink", ...course });
       await expect(irene.getByRole("heading", { level: 1, name: `Inhalt in „${course.contextTitle}“ einfügen` })).toBeVisible();
+      await expectAccessible(irene, "LTI: deep linking");
       await irene.getByRole("radio", { name: /^Aufgabe: Von der Empathy Map/ }).check();
       await irene.getByRole("button", { name: "Im LMS einfügen" }).click();
       await irene.waitForURL(`${SIM}/deep-link-return`);
@@ -198,6 +202,7 @@ test.describe("LTI 1.3 with a simulated LMS", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Start aus dem LMS abgelehnt" })).toBeVisible();
       await expect(page.getByRole("status")).toHaveText(message);
     }
+    await expectAccessible(page, "LTI: a refused launch");
     // A good launch goes through; the same id_token posted again is refused.
     await launch(page, base);
     await page.waitForURL("**/lti/continue/**");
