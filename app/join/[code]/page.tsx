@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { JoinForm } from "@/components/cohorts/join-form";
+import { JoinUnknown } from "@/components/cohorts/join-unknown";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { pageDb } from "@/db/replica";
@@ -37,17 +38,7 @@ export default async function JoinPage({ params }: Props) {
   ]);
 
   if (!invite || !code) {
-    return (
-      <Card className="w-full max-w-md p-8">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("unknownTitle")}</h1>
-        <p className="mt-2 text-sm text-muted">{t("unknownBody")}</p>
-        <div className="mt-6">
-          <ButtonLink href={user ? "/courses" : "/sign-in"} variant="secondary">
-            {user ? t("toCourses") : t("toSignIn")}
-          </ButtonLink>
-        </div>
-      </Card>
-    );
+    return <JoinUnknown namespace="cohortAdmin.join" signedIn={Boolean(user)} />;
   }
 
   const here = `/join/${code}`;

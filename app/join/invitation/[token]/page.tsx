@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { AcceptInvitationForm, RegisterByInvitationForm } from "@/components/cohorts/invitation-forms";
+import { JoinUnknown } from "@/components/cohorts/join-unknown";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { pageDb } from "@/db/replica";
@@ -32,17 +33,7 @@ export default async function InvitationPage({ params }: Props) {
   const signInHref = `/sign-in?callbackUrl=${encodeURIComponent(here)}`;
 
   if (!invitation || invitation.status === "revoked") {
-    return (
-      <Card className="w-full max-w-md p-8">
-        <h1 className="text-2xl font-semibold tracking-tight">{t("unknownTitle")}</h1>
-        <p className="mt-2 text-sm text-muted">{t("unknownBody")}</p>
-        <div className="mt-6">
-          <ButtonLink href={user ? "/courses" : "/sign-in"} variant="secondary">
-            {user ? t("toCourses") : t("toSignIn")}
-          </ButtonLink>
-        </div>
-      </Card>
-    );
+    return <JoinUnknown namespace="cohortAdmin.invitationPage" signedIn={Boolean(user)} />;
   }
 
   const heading = (
