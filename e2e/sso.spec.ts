@@ -39,6 +39,9 @@ test.describe("single sign-on through the institution's OpenID Connect provider"
     await settings.goto();
     await expect(page.getByText(`${username}@campus.example`)).toBeVisible();
     await expect(page.getByRole("region", { name: "Single Sign-on" })).toContainText("Dein Konto ist mit Campus-Login verbunden");
+    // No password to change: the page says how she signs in.
+    await expect(page.getByRole("region", { name: "Anmeldung" })).toHaveText(/Du meldest dich mit Campus-Login an/);
+    await expect(page.getByLabel("Aktuelles Passwort")).toHaveCount(0);
     await page.getByLabel("Vollständiger Name").fill("Mara Campus-Neu");
     await page.getByRole("button", { name: "Speichern" }).click();
     await expect(page.getByText("Dein Name ist gespeichert.")).toBeVisible();

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { createUser } from "@/lib/test/factories";
-import { accountForSubject, hasOidcAccount } from "./oidc";
+import { signInMethods } from "./methods";
+import { accountForSubject } from "./oidc";
 
 const subject = () => `sub-${Math.random().toString(36).slice(2)}`;
 const address = () => `sso-${Math.random().toString(36).slice(2)}@campus.example`;
@@ -22,7 +23,8 @@ describe("single sign-on accounts are tied to the provider's subject", () => {
     // The provider now claims another address (renamed, or lying): the subject decides.
     const second = await accountForSubject({ sub, email: address(), name: "Someone Else" }, null, "de");
     expect(second).toEqual({ ok: true, user: first.user, created: false });
-    expect(await hasOidcAccount(first.user.id)).toBe(true);
+    // No password: the settings page says how they sign in instead of offering a password change.
+    expect(await signInMethods(first.user.id)).toEqual({ password: false, sso: true, lms: false });
   });
 
   it("never takes over an address that has an account, and refuses a provider that shares none", async () => {
@@ -39,6 +41,7 @@ describe("single sign-on accounts are tied to the provider's subject", () => {
     const linked = await accountForSubject({ sub, email: "whatever@campus.example" }, owner.id, "de");
     expect(linked).toMatchObject({ ok: true, created: false, user: { id: owner.id } });
     expect(await accountForSubject({ sub }, null, "de")).toMatchObject({ ok: true, user: { id: owner.id } });
+    expect(await signInMethods(owner.id)).toEqual({ password: true, sso: true, lms: false });
     expect(await accountForSubject({ sub: subject() }, owner.id, "de")).toEqual({ ok: false, reason: "other_subject" });
   });
 

@@ -92,13 +92,3 @@ export async function accountForSubject(claims: OidcClaims, signedInAs: string |
     return { ok: false, reason: "email_taken" };
   }
 }
-
-/** Whether the user's account is tied to a provider subject (the settings page's SSO card). */
-export async function hasOidcAccount(userId: string): Promise<boolean> {
-  const [row] = await getDb()
-    .select({ sub: accounts.providerAccountId })
-    .from(accounts)
-    .where(and(eq(accounts.userId, userId), eq(accounts.provider, OIDC_PROVIDER_ID)))
-    .limit(1);
-  return Boolean(row);
-}

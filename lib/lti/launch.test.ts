@@ -5,6 +5,7 @@ import { SignJWT, exportJWK, generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accounts, ltiLoginStates, ltiPlatforms, users } from "@/db/schema";
+import { signInMethods } from "@/lib/auth/methods";
 import { createUser } from "@/lib/test/factories";
 import { CLAIM, MESSAGE, werkbankRole } from "./claims";
 import { ROTATION_GRACE_DAYS, publishedKeys, rotateKeys, signingKey } from "./keys";
@@ -137,6 +138,7 @@ describe("LTI users and roles", () => {
     expect(await userForSubject(getDb(), p.id, { sub: "sub-1", email: "changed@uni.example" })).toBe(id);
     const linked = await getDb().select().from(accounts).where(eq(accounts.userId, id));
     expect(linked).toEqual([expect.objectContaining({ provider: `lti:${p.id}`, providerAccountId: "sub-1" })]);
+    expect(await signInMethods(id)).toEqual({ password: false, sso: false, lms: true });
   });
 
   it("maps LTI roles: instructors, administrators, teaching assistants teach; the rest learn", () => {

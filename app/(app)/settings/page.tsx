@@ -6,7 +6,8 @@ import { ProfileForm } from "@/components/settings/profile-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { Card } from "@/components/ui/card";
 import { SsoButton } from "@/components/auth/sso-button";
-import { hasOidcAccount, oidcSettingsFromEnv } from "@/lib/auth/oidc";
+import { signInMethods } from "@/lib/auth/methods";
+import { oidcSettingsFromEnv } from "@/lib/auth/oidc";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,13 +19,14 @@ const SSO_REFUSALS = ["email_taken", "no_email", "other_subject"] as const;
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ sso?: string }> }) {
   const user = await requireUser();
   const sso = oidcSettingsFromEnv();
-  const [t, ta, linked, { sso: ssoRefusal }] = await Promise.all([
+  const [t, ta, methods, { sso: ssoRefusal }] = await Promise.all([
     getTranslations("settings"),
     getTranslations("auth.sso"),
-    sso ? hasOidcAccount(user.id) : Promise.resolve(false),
+    signInMethods(user.id),
     searchParams,
   ]);
   const refusal = SSO_REFUSALS.find((r) => r === ssoRefusal);
+  const linked = methods.sso;
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">{t("title")}</h1>
@@ -43,13 +45,25 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <p className="mb-4 text-sm text-muted">{t("languageLead")}</p>
           <LocaleSwitch />
         </Card>
-        <Card aria-labelledby="password-heading">
-          <h2 id="password-heading" className="mb-1 text-lg font-semibold">
-            {t("passwordTitle")}
-          </h2>
-          <p className="mb-4 text-sm text-muted">{t("passwordLead")}</p>
-          <PasswordForm />
-        </Card>
+        {methods.password ? (
+          <Card aria-labelledby="password-heading">
+            <h2 id="password-heading" className="mb-1 text-lg font-semibold">
+              {t("passwordTitle")}
+            </h2>
+            <p className="mb-4 text-sm text-muted">{t("passwordLead")}</p>
+            <PasswordForm />
+          </Card>
+        ) : (
+          // An account made by SSO or an LMS launch has no password: nothing to change, say how they sign in.
+          <Card aria-labelledby="password-heading">
+            <h2 id="password-heading" className="mb-1 text-lg font-semibold">
+              {t("signInTitle")}
+            </h2>
+            <p className="text-sm text-muted">
+              {methods.sso ? t("passwordNoneSso", { label: sso?.label ?? "Single Sign-on" }) : t("passwordNoneLms")}
+            </p>
+          </Card>
+        )}
         {sso && (
           <Card aria-labelledby="sso-heading">
             <h2 id="sso-heading" className="mb-1 text-lg font-semibold">
