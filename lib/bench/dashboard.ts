@@ -157,7 +157,7 @@ export async function benchDashboard(baseUrl: string, cookie: string, cohortId: 
   return { page, statements, url };
 }
 
-/** Alone: `npx tsx lib/bench/dashboard.ts` (DATABASE_URL selects PostgreSQL), the same figures `npm run bench` prints. */
+/** Alone: `npx tsx --conditions=react-server lib/bench/dashboard.ts` (DATABASE_URL selects PostgreSQL), the same figures `npm run bench` prints. */
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   process.env.WERKBANK_SQL_COUNT = "1";
   process.env.WERKBANK_SWEEP = "0";

@@ -304,7 +304,7 @@ export function printPages(database: string, f: { health: number; pages: PageFig
   console.log("(! marks a figure above its goal)");
 }
 
-/** Alone: `npx tsx lib/bench/pages.ts` (DATABASE_URL selects PostgreSQL). */
+/** Alone: `npx tsx --conditions=react-server lib/bench/pages.ts` (DATABASE_URL selects PostgreSQL). */
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   process.env.WERKBANK_SQL_COUNT = "1";
   process.env.WERKBANK_SWEEP = "0";

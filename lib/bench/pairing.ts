@@ -15,7 +15,7 @@ import { excuse, expireOverdue, loadAssignment, onFirstSubmission, pairAssignmen
 import { REVIEW_GRACE_MS } from "@/lib/pairing/types";
 
 /**
- * The pairing bench (part of `npm run bench`, or alone: `npx tsx lib/bench/pairing.ts`): on its
+ * The pairing bench (part of `npm run bench`, or alone: `npx tsx --conditions=react-server lib/bench/pairing.ts`): on its
  * own throw-away database (PGlite in memory, or a fresh database on DATABASE_URL's server) it
  * pairs 10,000 submitters in one transaction, writes included, and then runs random repairs (late
  * submitters, excusals, expiries), each in its own transaction, and checks the guarantees after.

@@ -89,11 +89,11 @@ try {
   await server.stop();
 }
 
-// Pairing on its own throw-away database (alone: `npx tsx lib/bench/pairing.ts`).
+// Pairing on its own throw-away database (alone: `npx tsx --conditions=react-server lib/bench/pairing.ts`).
 await benchPairing();
 
 // The deadline rush on the cluster (nginx, PgBouncer, PostgreSQL on DATABASE_URL's server or
-// 127.0.0.1:5432; alone: `npx tsx lib/bench/rush.ts`). Without them it says why it was left out.
+// 127.0.0.1:5432; alone: `npx tsx --conditions=react-server lib/bench/rush.ts`). Without them it says why it was left out.
 try {
   printRush(await benchRush());
 } catch (error) {

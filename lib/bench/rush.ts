@@ -12,7 +12,7 @@ import { actionId } from "./pages";
  * lesson, makes five autosaves and submits; the deadline passes and pairing runs; every student
  * opens their reviews page and submits one review. Per step: requests, errors, p50/p95/p99 and the
  * SQL statements per request as the servers counted them; then the database is checked for lost or
- * duplicated writes. Run once on two servers and once on one. `npx tsx lib/bench/rush.ts` runs just
+ * duplicated writes. Run once on two servers and once on one. `npx tsx --conditions=react-server lib/bench/rush.ts` runs just
  * this part; BENCH_RUSH_STUDENTS and BENCH_RUSH_WINDOW (seconds per step) change size and pace.
  */
 
